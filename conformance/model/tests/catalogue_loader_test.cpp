@@ -1,0 +1,243 @@
+// Tests of the catalogue loader: the built-in catalogue holds the seed facts, and each bad file is rejected with a location.
+#include "catalogue_loader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using namespace gbc;
+using ::testing::HasSubstr;
+
+namespace {
+
+const Catalogue& builtin()
+{
+    static const Catalogue cat = [] {
+        auto r = builtinCatalogue();
+        if (!r)
+            throw std::runtime_error(r.error().describe());
+        return *r;
+    }();
+    return cat;
+}
+
+const Customer* customerByTest(const Utility& u, const std::string& name)
+{
+    for (const Customer& c : u.customers)
+        for (const std::string& t : c.identities.test)
+            if (t == name)
+                return &c;
+    return nullptr;
+}
+
+std::size_t serviceCount(const Customer& c)
+{
+    std::size_t n = 0;
+    for (const Account& a : c.accounts)
+        n += a.services.size();
+    return n;
+}
+
+const char* kScenarios = R"({"scenarios": {
+  "residential": {"outcome": "customer", "profile": "residential",
+    "odr": {"waitingAfterSeconds": 1, "pendingAfterSeconds": 2, "updatedAfterSeconds": 3, "ttlSeconds": 10, "result": "updated"}},
+  "badlogin": {"outcome": "customer_not_found"}}})";
+
+std::string utility(const std::string& customers, const std::string& extra = "")
+{
+    return R"({"id": "TESTU", "name": "Test Utility", "host": "t.example", )" + extra +
+           R"("timeZone": {"name": "UTC", "tzOffset": 0, "dstOffset": 0, "dstStartRule": "FFFFFFFF", "dstEndRule": "FFFFFFFF"},
+        "currency": 840, "auth": {"default": "test", "allowed": ["test"]},
+        "clients": [{"clientId": "TESTU_ccccccccc", "clientSecret": "s", "company": "C", "mode": "sandbox",
+                     "redirectUris": [], "apiToken": "a", "registrationToken": "r"}],
+        "customers": )" + customers + "}";
+}
+
+const char* kGoodCustomer = R"({"id": "c1", "scenario": "residential", "accounts": [{"number": "1",
+    "services": [{"kind": "electric", "meterNumber": "m1"}]}], "identities": {"test": ["test_residential"]}})";
+
+Error loadError(const std::string& utilityText)
+{
+    auto r = loadCatalogue({"scenarios.json", kScenarios}, {{"utilities/testu.json", utilityText}});
+    EXPECT_FALSE(r.ok()) << "the loader accepted a bad file";
+    return r.ok() ? Error{} : r.error();
+}
+
+} // namespace
+
+// Makes sure the built-in catalogue has every seed utility. Example failure: SCE missing.
+TEST(BuiltinCatalogue, HasEverySeedUtility)
+{
+    for (const char* id : {"ESSEX", "SSMPUC", "EPE", "DEMOUTILITY", "PGE", "SCE"}) {
+        const Utility* u = builtin().findUtility(id);
+        ASSERT_NE(u, nullptr) << id;
+        const std::string clientId = std::string(id) + "_ccccccccc";
+        const Client* c = u->findClient(clientId);
+        ASSERT_NE(c, nullptr) << clientId;
+        EXPECT_EQ(c->clientSecret, "sandbox_secret");
+        EXPECT_EQ(c->company, "Test Company");
+        EXPECT_EQ(c->mode, ClientMode::Sandbox);
+    }
+    EXPECT_NE(builtin().findUtility("essex"), nullptr) << "lookup must be case-insensitive";
+    EXPECT_EQ(builtin().findUtilityByHost("greenbutton.essexpowerlines.ca:443")->id, "ESSEX");
+}
+
+// Makes sure the ESSEX lastbill table is reproduced exactly. Example failure: amount 100 instead of 100.0.
+TEST(BuiltinCatalogue, EssexLastbillTable)
+{
+    const Utility& u = *builtin().findUtility("ESSEX");
+    EXPECT_EQ(u.defaultAuth, AuthType::Lastbill);
+    EXPECT_THAT(u.allowedAuth, ::testing::ElementsAre(AuthType::Lastbill, AuthType::Test));
+    struct Row { const char* account; const char* amount; const char* date; const char* scenario; };
+    for (const Row& row : {Row{"111111111-1", "100.0", "2023-07-01", "residential"},
+                           Row{"222222222-2", "200.0", "2023-07-02", "commercial"},
+                           Row{"333333333-3", "300.0", "2023-07-03", "badlogin"}}) {
+        bool found = false;
+        for (const Customer& c : u.customers)
+            for (const LastBill& b : c.identities.lastbill)
+                if (b.account == std::string(row.account)) {
+                    found = true;
+                    EXPECT_EQ(b.amount, row.amount);
+                    EXPECT_EQ(b.date, row.date);
+                    EXPECT_EQ(c.scenario, row.scenario);
+                }
+        EXPECT_TRUE(found) << row.account;
+    }
+    EXPECT_EQ(serviceCount(*customerByTest(u, "test_residential")), 1u);
+    EXPECT_EQ(serviceCount(*customerByTest(u, "test_commercial")), 1u);
+    EXPECT_EQ(customerByTest(u, "test_badlogin")->scenario, "badlogin");
+}
+
+// Makes sure SSMPUC test accounts have an electric and a water service. Example failure: one service only.
+TEST(BuiltinCatalogue, SsmpucTwoServices)
+{
+    const Utility& u = *builtin().findUtility("SSMPUC");
+    for (const char* t : {"test_residential", "test_commercial"}) {
+        const Customer* c = customerByTest(u, t);
+        ASSERT_NE(c, nullptr);
+        ASSERT_EQ(serviceCount(*c), 2u);
+        EXPECT_EQ(c->accounts[0].services[0].kind, ServiceKind::Electric);
+        EXPECT_EQ(c->accounts[0].services[1].kind, ServiceKind::Water);
+    }
+}
+
+// Makes sure the DEMOUTILITY commercial customer has 2 accounts and 5 services (water, 3 electric, gas).
+TEST(BuiltinCatalogue, DemoUtilityCommercialShape)
+{
+    const Utility& u = *builtin().findUtility("DEMOUTILITY");
+    EXPECT_EQ(u.defaultAuth, AuthType::Sso);
+    EXPECT_EQ(u.allowedAuth.size(), 7u);
+    const Customer* c = customerByTest(u, "test_commercial");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->accounts.size(), 2u);
+    int electric = 0, water = 0, gas = 0;
+    for (const Account& a : c->accounts)
+        for (const Service& s : a.services)
+            (s.kind == ServiceKind::Electric ? electric : s.kind == ServiceKind::Water ? water : gas)++;
+    EXPECT_EQ(electric, 3);
+    EXPECT_EQ(water, 1);
+    EXPECT_EQ(gas, 1);
+    const Customer* r = customerByTest(u, "test_residential");
+    EXPECT_EQ(serviceCount(*r), 3u);
+    EXPECT_THAT(r->identities.phone, ::testing::ElementsAre("+11111111111"));
+    EXPECT_THAT(r->identities.email, ::testing::ElementsAre("heather.homeowner@example.com"));
+}
+
+// Makes sure EPE uses sso with the seed usernames and passwords. Example failure: password mismatch.
+TEST(BuiltinCatalogue, EpeLogins)
+{
+    const Utility& u = *builtin().findUtility("EPE");
+    EXPECT_EQ(u.defaultAuth, AuthType::Sso);
+    EXPECT_TRUE(u.odr);
+    for (const char* name : {"test_residential", "test_commercial", "test_badlogin"}) {
+        const Customer* c = customerByTest(u, name);
+        ASSERT_NE(c, nullptr);
+        ASSERT_EQ(c->identities.login.size(), 1u);
+        EXPECT_EQ(c->identities.login[0].username, name);
+        EXPECT_EQ(c->identities.login[0].password, name);
+    }
+}
+
+// Makes sure a valid minimal file loads. Example failure: the loader rejects optional keys left out.
+TEST(CatalogueLoader, AcceptsMinimalFile)
+{
+    auto r = loadCatalogue({"scenarios.json", kScenarios}, {{"u.json", utility(std::string("[") + kGoodCustomer + "]")}});
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->utilities.size(), 1u);
+}
+
+// Makes sure an unknown key is named with its JSON pointer. Example failure: a typo silently ignored.
+TEST(CatalogueLoader, RejectsUnknownKey)
+{
+    const Error e = loadError(utility(std::string("[") + kGoodCustomer + "]", R"("colour": "red", )"));
+    EXPECT_EQ(e.code, "json.unknown_key");
+    EXPECT_EQ(e.where, "utilities/testu.json:/colour");
+}
+
+// Makes sure a wrong type is located. Example failure: a crash on a number where a string belongs.
+TEST(CatalogueLoader, RejectsWrongType)
+{
+    const Error e = loadError(utility(R"([{"id": 7, "scenario": "badlogin", "identities": {}}])"));
+    EXPECT_EQ(e.code, "json.wrong_type");
+    EXPECT_EQ(e.where, "utilities/testu.json:/customers/0/id");
+}
+
+// Makes sure a duplicate lastbill account number is rejected. Example failure: two customers answer one account.
+TEST(CatalogueLoader, RejectsDuplicateAccountNumber)
+{
+    const std::string customers = R"([
+      {"id": "a", "scenario": "badlogin", "identities": {"lastbill": [{"account": "1-1", "amount": "1", "date": "2023-01-01"}]}},
+      {"id": "b", "scenario": "badlogin", "identities": {"lastbill": [{"account": "1-1", "amount": "2", "date": "2023-01-02"}]}}])";
+    const Error e = loadError(utility(customers));
+    EXPECT_EQ(e.code, "catalogue.duplicate_identity");
+    EXPECT_EQ(e.where, "utilities/testu.json:/customers/1/identities");
+    EXPECT_THAT(e.message, HasSubstr("1-1"));
+}
+
+// Makes sure a reference to a missing scenario is rejected. Example failure: a customer with no behaviour.
+TEST(CatalogueLoader, RejectsUnknownScenarioReference)
+{
+    const Error e = loadError(utility(R"([{"id": "a", "scenario": "resdiential", "identities": {}}])"));
+    EXPECT_EQ(e.code, "catalogue.unknown_scenario");
+    EXPECT_EQ(e.where, "utilities/testu.json:/customers/0/scenario");
+}
+
+// Makes sure invalid JSON is located by byte. Example failure: an exception escapes the loader.
+TEST(CatalogueLoader, RejectsSyntaxError)
+{
+    const Error e = loadError("{\"id\": ");
+    EXPECT_EQ(e.code, "json.syntax");
+    EXPECT_THAT(e.where, HasSubstr("utilities/testu.json:byte"));
+}
+
+// Makes sure a missing required key is named. Example failure: an empty host accepted.
+TEST(CatalogueLoader, RejectsMissingKey)
+{
+    const Error e = loadError(R"({"id": "TESTU"})");
+    EXPECT_EQ(e.code, "json.missing_key");
+    EXPECT_EQ(e.where, "utilities/testu.json:/name");
+}
+
+// Makes sure the default auth must be allowed. Example failure: default sso on a lastbill-only utility.
+TEST(CatalogueLoader, RejectsDefaultAuthNotAllowed)
+{
+    std::string text = utility(std::string("[") + kGoodCustomer + "]");
+    text.replace(text.find(R"("default": "test")"), 17, R"("default": "sso")");
+    const Error e = loadError(text);
+    EXPECT_EQ(e.where, "utilities/testu.json:/auth/default");
+}
+
+// Makes sure a found customer without services is rejected. Example failure: an authorization with no data.
+TEST(CatalogueLoader, RejectsCustomerWithoutServices)
+{
+    const Error e = loadError(utility(R"([{"id": "a", "scenario": "residential", "identities": {}}])"));
+    EXPECT_EQ(e.code, "catalogue.no_services");
+}
+
+// Makes sure a missing directory is a clear error. Example failure: an empty catalogue served.
+TEST(CatalogueLoader, MissingDirectory)
+{
+    auto r = loadCatalogueDir("/nonexistent/scenarios");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "file.unreadable");
+    EXPECT_THAT(r.error().where, HasSubstr("/nonexistent/scenarios/scenarios.json"));
+}
