@@ -1,0 +1,24 @@
+// Everything a simulator handler may consult: catalogue, clock, seed, authorizations and switched-on defects.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "authorization_directory.h"
+#include "catalogue.h"
+#include "clock.h"
+
+namespace gbc {
+
+struct SimContext {
+    const Catalogue& catalogue;
+    Clock& clock;
+    AuthorizationDirectory& directory;
+    std::uint64_t seed = 1;
+    std::set<std::string> defects; // names from `gbc-sim defects`, switched on with --defect
+
+    bool defect(const std::string& name) const { return defects.count(name) != 0; }
+};
+
+} // namespace gbc
