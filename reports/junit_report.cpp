@@ -1,0 +1,148 @@
+// JUnit XML writer (pugixml): FAIL -> <failure>, ERROR -> <error>, SKIP -> <skipped>, WARN -> <system-out>.
+#include "junit_report.h"
+
+#include <map>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+namespace gbc {
+
+namespace {
+
+struct SuiteCounts {
+    int tests = 0, failures = 0, errors = 0, skipped = 0;
+};
+
+std::string failureText(const CheckResult& r, const std::map<std::string, const HttpExchange*>& byId)
+{
+    std::ostringstream out;
+    out << "requirement: " << r.requirement << " (" << r.reference << ")\n";
+    out << "expected: " << r.expected << "\n";
+    out << "actual: " << r.actual << "\n";
+    for (const std::string& id : r.evidence) {
+        auto it = byId.find(id);
+        if (it == byId.end())
+            continue;
+        const HttpExchange& e = *it->second;
+        out << "evidence " << id << ": " << e.method << " " << e.url << " -> ";
+        if (e.status != 0)
+            out << e.status << "\n";
+        else
+            out << "no answer (" << e.error << ")\n";
+    }
+    return out.str();
+}
+
+void addCase(pugi::xml_node suite, const CheckResult& r, const std::map<std::string, const HttpExchange*>& byId,
+    SuiteCounts& counts)
+{
+    pugi::xml_node tc = suite.append_child("testcase");
+    tc.append_attribute("classname") = ("gbc." + (r.plan.empty() ? std::string("checks") : r.plan)).c_str();
+    tc.append_attribute("name") = (r.checkId + " [" + r.variant + "]").c_str();
+    tc.append_attribute("time") = "0";
+    ++counts.tests;
+    const std::string message = r.message.empty() ? r.requirement : r.message;
+    switch (r.verdict) {
+    case Verdict::Fail: {
+        if (!r.allowedBy.empty()) {
+            tc.append_child("system-out").text() = ("expected failure: " + r.allowedBy + "\n" + message).c_str();
+            break;
+        }
+        pugi::xml_node f = tc.append_child("failure");
+        f.append_attribute("message") = message.c_str();
+        f.append_attribute("type") = r.checkId.c_str();
+        f.text() = failureText(r, byId).c_str();
+        ++counts.failures;
+        break;
+    }
+    case Verdict::Error: {
+        pugi::xml_node e = tc.append_child("error");
+        e.append_attribute("message") = message.c_str();
+        e.append_attribute("type") = "harness";
+        e.text() = failureText(r, byId).c_str();
+        ++counts.errors;
+        break;
+    }
+    case Verdict::Skip:
+        tc.append_child("skipped").append_attribute("message") = message.c_str();
+        ++counts.skipped;
+        break;
+    case Verdict::Warn:
+        tc.append_child("system-out").text() = ("WARN (" + std::string(toString(r.level)) + "): " + message).c_str();
+        break;
+    case Verdict::Pass:
+        break;
+    }
+}
+
+void setCounts(pugi::xml_node node, const SuiteCounts& c)
+{
+    node.attribute("tests").set_value(c.tests);
+    node.attribute("failures").set_value(c.failures);
+    node.attribute("errors").set_value(c.errors);
+    node.attribute("skipped").set_value(c.skipped);
+}
+
+pugi::xml_node addCountedNode(pugi::xml_node parent, const char* tag, const std::string& name)
+{
+    pugi::xml_node n = parent.append_child(tag);
+    n.append_attribute("name") = name.c_str();
+    for (const char* a : {"tests", "failures", "errors", "skipped"})
+        n.append_attribute(a) = 0;
+    return n;
+}
+
+} // namespace
+
+std::string reportToJunit(const Report& report)
+{
+    std::map<std::string, const HttpExchange*> byId;
+    for (const HttpExchange& e : report.exchanges)
+        byId[e.id] = &e;
+    std::map<std::string, std::vector<const CheckResult*>> byVariant;
+    for (const CheckResult& r : report.results)
+        byVariant[r.variant].push_back(&r);
+
+    pugi::xml_document doc;
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    pugi::xml_node root = addCountedNode(doc, "testsuites", "gbc-conformance " + report.run.plan);
+    SuiteCounts total;
+    for (const auto& [variant, results] : byVariant) {
+        pugi::xml_node suite = addCountedNode(root, "testsuite", variant);
+        auto ms = report.timing.variantMs.find(variant);
+        suite.append_attribute("time") = ms == report.timing.variantMs.end() ? 0.0 : ms->second / 1000.0;
+        SuiteCounts counts;
+        for (const CheckResult* r : results)
+            addCase(suite, *r, byId, counts);
+        setCounts(suite, counts);
+        total.tests += counts.tests;
+        total.failures += counts.failures;
+        total.errors += counts.errors;
+        total.skipped += counts.skipped;
+    }
+    if (!report.stale.empty()) {
+        pugi::xml_node suite = addCountedNode(root, "testsuite", "expected-failures");
+        for (const StaleEntry& s : report.stale) {
+            pugi::xml_node tc = suite.append_child("testcase");
+            tc.append_attribute("classname") = "gbc.expected-failures";
+            tc.append_attribute("name") = ("stale " + s.check + " [" + s.variant + "]").c_str();
+            pugi::xml_node f = tc.append_child("failure");
+            f.append_attribute("message") = "expected failure no longer fails: remove the entry";
+            f.append_attribute("type") = "stale";
+            f.text() = s.reason.c_str();
+        }
+        const int n = static_cast<int>(report.stale.size());
+        setCounts(suite, SuiteCounts{n, n, 0, 0});
+        total.tests += n;
+        total.failures += n;
+    }
+    setCounts(root, total);
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
+}
+
+} // namespace gbc
