@@ -18,7 +18,7 @@ struct HttpRequest {
     std::multimap<std::string, std::string> form;    // decoded form fields (urlencoded or multipart)
     std::map<std::string, std::string> headers;      // lower-case names
     std::string body;
-    std::vector<std::string> pathMatches;            // regex captures of the route, [1..]
+    std::vector<std::string> pathMatches;            // like std::smatch: [0] whole path, route captures from [1]
 
     std::optional<std::string> param(const std::string& name) const
     {

@@ -17,6 +17,10 @@ struct SimContext {
     AuthorizationDirectory& directory;
     std::uint64_t seed = 1;
     std::set<std::string> defects; // names from `gbc-sim defects`, switched on with --defect
+    // Origin to put in absolute links (token resourceURI...) when a request arrived through a utility's own host
+    // name (Host: greenbutton.essexpowerlines.ca), which the client cannot resolve; e.g. "http://127.0.0.1:4321".
+    // Empty: use the request's own origin.
+    std::string publicBaseUrl;
 
     bool defect(const std::string& name) const { return defects.count(name) != 0; }
 };

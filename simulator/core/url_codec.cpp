@@ -1,0 +1,141 @@
+// Percent-encoding, form parsing and redirect-URI matching (RFC 3986, RFC 6749 §3.1.2, RFC 8252 §7.3).
+#include "url_codec.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace gbc {
+
+namespace {
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+struct UriParts {
+    std::string scheme, host, port, rest; // rest = path + query
+};
+
+std::optional<UriParts> splitUri(const std::string& uri)
+{
+    const std::size_t sep = uri.find("://");
+    if (sep == std::string::npos || uri.find('#') != std::string::npos)
+        return std::nullopt;
+    UriParts p;
+    p.scheme = uri.substr(0, sep);
+    const std::size_t authStart = sep + 3;
+    const std::size_t authEnd = std::min(uri.find('/', authStart), uri.find('?', authStart));
+    const std::string authority = uri.substr(authStart, authEnd == std::string::npos ? std::string::npos : authEnd - authStart);
+    p.rest = authEnd == std::string::npos ? std::string() : uri.substr(authEnd);
+    const std::size_t colon = authority.rfind(':');
+    const bool hasPort = colon != std::string::npos && authority.find(']', colon) == std::string::npos;
+    p.host = hasPort ? authority.substr(0, colon) : authority;
+    p.port = hasPort ? authority.substr(colon + 1) : std::string();
+    if (!std::all_of(p.port.begin(), p.port.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+        return std::nullopt;
+    return p;
+}
+
+bool isLoopbackHost(const std::string& host)
+{
+    return host == "127.0.0.1" || host == "[::1]" || host == "localhost";
+}
+
+} // namespace
+
+Result<std::string> percentDecode(const std::string& text, bool plusIsSpace)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+' && plusIsSpace) {
+            out += ' ';
+        } else if (c != '%') {
+            out += c;
+        } else {
+            const int hi = i + 1 < text.size() ? hexValue(text[i + 1]) : -1;
+            const int lo = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
+            if (hi < 0 || lo < 0)
+                return Error{"bad_encoding", "", "malformed percent-encoding at character " + std::to_string(i + 1)};
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        }
+    }
+    return out;
+}
+
+std::string percentEncode(const std::string& text)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 0x0f];
+        }
+    }
+    return out;
+}
+
+Result<FormFields> parseUrlEncoded(const std::string& text, const std::string& where)
+{
+    FormFields fields;
+    std::size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        std::size_t end = text.find('&', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string pair = text.substr(start, end - start);
+        if (!pair.empty()) {
+            const std::size_t eq = pair.find('=');
+            auto key = percentDecode(pair.substr(0, eq), true);
+            auto value = percentDecode(eq == std::string::npos ? std::string() : pair.substr(eq + 1), true);
+            if (!key || !value) {
+                const std::string name = key ? *key : pair.substr(0, eq);
+                return Error{"bad_encoding", where + " parameter '" + name + "'",
+                             (key ? value.error() : key.error()).message};
+            }
+            fields.emplace(*key, *value);
+        }
+        start = end + 1;
+    }
+    return fields;
+}
+
+std::string formatUrlEncoded(const std::vector<std::pair<std::string, std::string>>& fields)
+{
+    std::string out;
+    for (const auto& [k, v] : fields)
+        out += (out.empty() ? "" : "&") + percentEncode(k) + "=" + percentEncode(v);
+    return out;
+}
+
+std::string appendQuery(const std::string& uri, const std::vector<std::pair<std::string, std::string>>& params)
+{
+    if (params.empty())
+        return uri;
+    const char sep = uri.find('?') == std::string::npos ? '?' : '&';
+    return uri + sep + formatUrlEncoded(params);
+}
+
+bool redirectUriMatches(const std::string& registered, const std::string& requested)
+{
+    if (registered == requested)
+        return requested.find('#') == std::string::npos;
+    const auto reg = splitUri(registered);
+    const auto req = splitUri(requested);
+    if (!reg || !req || req->scheme != "http" || reg->scheme != "http")
+        return false;
+    return isLoopbackHost(req->host) && req->host == reg->host && req->rest == reg->rest;
+}
+
+} // namespace gbc

@@ -1,0 +1,125 @@
+// Flag table and parser for gbc-sim (no CLI library: a flat loop with one branch per flag).
+#include "cli_options.h"
+
+#include <cctype>
+
+#include "defects.h"
+#include "sim_server.h"
+
+namespace gbc {
+
+namespace {
+
+Error usage(const std::string& where, const std::string& message)
+{
+    return Error{"usage", where, message};
+}
+
+Status parseListen(const std::string& value, SimCliOptions& out)
+{
+    const std::size_t colon = value.rfind(':');
+    const std::string port = colon == std::string::npos ? std::string() : value.substr(colon + 1);
+    if (colon == 0 || port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535)
+        return usage("--listen", "expected HOST:PORT such as 127.0.0.1:0, got '" + value + "'");
+    out.host = value.substr(0, colon);
+    out.port = std::stoi(port);
+    return okStatus();
+}
+
+Status parseFlag(const std::string& flag, const std::string& value, SimCliOptions& out)
+{
+    if (flag == "--listen")
+        return parseListen(value, out);
+    if (flag == "--cert")
+        out.certFile = value;
+    else if (flag == "--key")
+        out.keyFile = value;
+    else if (flag == "--scenarios")
+        out.scenariosDir = value;
+    else if (flag == "--clock")
+        out.clock = value;
+    else if (flag == "--seed") {
+        if (value.empty() || value.size() > 19 || value.find_first_not_of("0123456789") != std::string::npos)
+            return usage("--seed", "expected a non-negative whole number, got '" + value + "'");
+        out.seed = std::stoull(value);
+    } else if (flag == "--defect") {
+        if (!findDefect(value))
+            return usage("--defect", "unknown defect '" + value + "'; `gbc-sim defects` lists them");
+        out.defects.insert(value);
+    }
+    return okStatus();
+}
+
+bool takesValue(const std::string& flag)
+{
+    for (const char* f : {"--listen", "--cert", "--key", "--scenarios", "--clock", "--seed", "--defect"})
+        if (flag == f)
+            return true;
+    return false;
+}
+
+} // namespace
+
+Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
+{
+    SimCliOptions out;
+    std::size_t i = 0;
+    if (!args.empty() && args[0] == "scenarios")
+        out.command = SimCommand::Scenarios, ++i;
+    else if (!args.empty() && args[0] == "defects")
+        out.command = SimCommand::Defects, ++i;
+    for (; i < args.size(); ++i) {
+        std::string flag = args[i], value;
+        const std::size_t eq = flag.find('=');
+        const bool inlineValue = flag.rfind("--", 0) == 0 && eq != std::string::npos;
+        if (inlineValue)
+            value = flag.substr(eq + 1), flag = flag.substr(0, eq);
+        if (flag == "--help" || flag == "-h")
+            out.command = SimCommand::Help;
+        else if (flag == "--version")
+            out.command = SimCommand::Version;
+        else if (flag == "--tls")
+            out.tls = true;
+        else if (flag == "--json" && out.command == SimCommand::Scenarios)
+            out.json = true;
+        else if (flag == "--quiet")
+            out.quiet = true;
+        else if (takesValue(flag)) {
+            if (!inlineValue && i + 1 >= args.size())
+                return usage(flag, "needs a value");
+            if (Status st = parseFlag(flag, inlineValue ? value : args[++i], out); !st)
+                return st.error();
+        } else
+            return usage(flag, "unknown argument; see gbc-sim --help");
+    }
+    if (out.certFile.empty() != out.keyFile.empty())
+        return usage("--cert/--key", "give both --cert FILE and --key FILE, or neither");
+    if (!out.certFile.empty())
+        out.tls = true;
+    return out;
+}
+
+std::string simHelpText()
+{
+    return std::string("Usage: gbc-sim [options]            serve the mock utilities\n"
+                       "       gbc-sim scenarios [--json]   list utilities, clients and test accounts\n"
+                       "       gbc-sim defects              list the deliberate defects (name first)\n\n"
+                       "Options:\n"
+                       "  --listen HOST:PORT   address to bind (default 127.0.0.1:8080; port 0 = any free port).\n"
+                       "                       The first stdout line is 'gbc-sim listening on http://HOST:PORT'.\n"
+                       "  --tls                serve HTTPS with a self-signed EC P-256 certificate made at start\n"
+                       "                       (SAN localhost, 127.0.0.1, ::1)\n"
+                       "  --cert FILE --key FILE  serve HTTPS with this PEM certificate and key\n"
+                       "  --scenarios DIR      load DIR/scenarios.json and DIR/utilities/*.json instead of the\n"
+                       "                       built-in catalogue\n"
+                       "  --clock SPEC         'real' or 'fixed:ISO8601' (default ") + kDefaultClockSpec + ");\n"
+           "                       a fixed clock moves only via POST /__sim/clock {\"advance\":\"PT15M\"}\n"
+           "  --seed N             seed for generated ids and data (default 1)\n"
+           "  --defect NAME        switch on a deliberate defect (repeatable; see gbc-sim defects)\n"
+           "  --quiet              no request log on stderr\n"
+           "  --help, --version\n\n"
+           "Exit status: 0 after SIGINT/SIGTERM, 1 when the server cannot start, 2 for bad arguments or catalogue.\n";
+}
+
+} // namespace gbc

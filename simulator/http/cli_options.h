@@ -1,0 +1,34 @@
+// gbc-sim command line: subcommands (serve, scenarios, defects) and flags, parsed into values with located errors.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "result.h"
+
+namespace gbc {
+
+enum class SimCommand { Serve, Scenarios, Defects, Help, Version };
+
+struct SimCliOptions {
+    SimCommand command = SimCommand::Serve;
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    bool tls = false;
+    std::string certFile, keyFile;
+    std::string scenariosDir; // empty: built-in catalogue
+    std::string clock;        // empty: kDefaultClockSpec
+    std::uint64_t seed = 1;
+    std::set<std::string> defects;
+    bool json = false;  // scenarios --json
+    bool quiet = false; // no request log
+};
+
+// Errors name the flag (where) and say what was expected; the caller prints them and exits 2.
+Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args);
+
+std::string simHelpText();
+
+} // namespace gbc

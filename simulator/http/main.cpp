@@ -1,0 +1,101 @@
+// gbc-sim: parse the command line, then list (scenarios, defects) or serve until SIGINT/SIGTERM.
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <pthread.h>
+
+#include "catalogue_listing.h"
+#include "catalogue_loader.h"
+#include "cli_options.h"
+#include "defects.h"
+#include "sim_server.h"
+#include "tls_cert.h"
+
+using namespace gbc;
+
+namespace {
+
+Result<Catalogue> loadCatalogue(const SimCliOptions& opts)
+{
+    return opts.scenariosDir.empty() ? builtinCatalogue() : loadCatalogueDir(opts.scenariosDir);
+}
+
+int fail(int code, const Error& e)
+{
+    std::cerr << "gbc-sim: " << e.describe() << "\n";
+    return code;
+}
+
+Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue catalogue)
+{
+    SimServerOptions so;
+    so.catalogue = std::make_shared<const Catalogue>(std::move(catalogue));
+    auto clock = makeClock(opts.clock.empty() ? kDefaultClockSpec : opts.clock);
+    if (!clock)
+        return clock.error();
+    so.clock = *clock;
+    so.seed = opts.seed;
+    so.defects = opts.defects;
+    so.tls = opts.tls;
+    if (!opts.certFile.empty()) {
+        auto identity = loadTlsIdentity(opts.certFile, opts.keyFile);
+        if (!identity)
+            return identity.error();
+        so.certPem = identity->certPem;
+        so.keyPem = identity->keyPem;
+    }
+    if (!opts.quiet)
+        so.log = [](const std::string& line) { std::cerr << line + "\n" << std::flush; };
+    return so;
+}
+
+// Blocks SIGINT/SIGTERM in every thread (the server's threads inherit the mask), serves, waits for one.
+int serve(SimServerOptions so, const SimCliOptions& opts)
+{
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+    SimServer server(std::move(so));
+    if (Status st = server.start(opts.host, opts.port); !st)
+        return fail(1, st.error());
+    std::cout << "gbc-sim listening on " << server.baseUrl() << std::endl;
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "gbc-sim: signal " << received << ", shutting down\n";
+    server.stop();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    auto opts = parseSimCli(std::vector<std::string>(argv + 1, argv + argc));
+    if (!opts) {
+        std::cerr << "gbc-sim: " << opts.error().describe() << "\n(try gbc-sim --help)\n";
+        return 2;
+    }
+    if (opts->command == SimCommand::Help)
+        return std::cout << simHelpText(), 0;
+    if (opts->command == SimCommand::Version)
+        return std::cout << "gbc-sim " << GBC_VERSION << "\n", 0;
+    if (opts->command == SimCommand::Defects) {
+        for (const DefectInfo& d : allDefects())
+            std::cout << d.name << "  " << d.area << "  " << d.description << "\n";
+        return 0;
+    }
+    auto catalogue = loadCatalogue(*opts);
+    if (!catalogue)
+        return fail(2, catalogue.error());
+    if (opts->command == SimCommand::Scenarios) {
+        std::cout << (opts->json ? listCatalogueJson(*catalogue) : listCatalogueText(*catalogue));
+        return 0;
+    }
+    auto so = serverOptions(*opts, std::move(*catalogue));
+    if (!so)
+        return fail(2, so.error());
+    return serve(std::move(*so), *opts);
+}

@@ -1,0 +1,160 @@
+// SimServer: httplib wiring only. Each route: httplib request → HttpRequest → module handler → HttpAnswer → response.
+#include "sim_server.h"
+
+#include <httplib.h>
+#include <openssl/pem.h>
+
+#include <chrono>
+
+#include "api_routes.h"
+#include "clock_control.h"
+#include "espi_routes.h"
+#include "home_page.h"
+#include "html.h"
+#include "oauth_routes.h"
+#include "request_adapter.h"
+#include "request_log.h"
+#include "tls_cert.h"
+
+namespace gbc {
+
+namespace {
+
+std::unique_ptr<httplib::Server> makeTlsServer(const std::string& certPem, const std::string& keyPem)
+{
+    BIO* certBio = BIO_new_mem_buf(certPem.data(), static_cast<int>(certPem.size()));
+    BIO* keyBio = BIO_new_mem_buf(keyPem.data(), static_cast<int>(keyPem.size()));
+    X509* cert = PEM_read_bio_X509(certBio, nullptr, nullptr, nullptr);
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+    std::unique_ptr<httplib::Server> server;
+    if (cert && key)
+        server = std::make_unique<httplib::SSLServer>(cert, key); // the SSL_CTX takes its own references
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    BIO_free(certBio);
+    BIO_free(keyBio);
+    return server;
+}
+
+// Fills bodies of errors httplib answers by itself (404 no route, 413, 400) with an HTML page.
+httplib::Server::HandlerResponse errorBody(const httplib::Request&, httplib::Response& res)
+{
+    if (!res.body.empty())
+        return httplib::Server::HandlerResponse::Unhandled;
+    std::string code = "http_" + std::to_string(res.status), title = "Error", message = "The request failed.";
+    if (res.status == 404)
+        code = "not_found", title = "Not found", message = "Nothing is served at this path.";
+    else if (res.status == 413)
+        code = "payload_too_large", title = "Request too large", message = "The request body exceeds the simulator's limit.";
+    else if (res.status == 400)
+        code = "bad_request", title = "Bad request", message = "The request could not be read.";
+    applyAnswer(errorPage(res.status, code, title, message), res);
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+} // namespace
+
+SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
+{
+    if (!options_.clock)
+        options_.clock = makeClock(kDefaultClockSpec).value();
+    store_ = std::make_unique<SimStore>(*options_.catalogue, options_.seed);
+    context_ = std::unique_ptr<SimContext>(
+        new SimContext{*options_.catalogue, *options_.clock, *store_, options_.seed, options_.defects, {}});
+}
+
+SimServer::~SimServer()
+{
+    stop();
+}
+
+std::string SimServer::baseUrl() const
+{
+    return std::string(options_.tls ? "https" : "http") + "://" + host_ + ":" + std::to_string(port_);
+}
+
+Status SimServer::buildServer()
+{
+    if (!options_.tls) {
+        server_ = std::make_unique<httplib::Server>();
+        return okStatus();
+    }
+    if (options_.certPem.empty() || options_.keyPem.empty()) {
+        auto identity = generateSelfSigned();
+        if (!identity)
+            return identity.error();
+        options_.certPem = identity->certPem;
+        options_.keyPem = identity->keyPem;
+    }
+    server_ = makeTlsServer(options_.certPem, options_.keyPem);
+    if (!server_ || !server_->is_valid())
+        return Error{"tls", "--cert/--key", "the certificate or key could not be used by the TLS server"};
+    return okStatus();
+}
+
+void SimServer::mountRoutes()
+{
+    std::vector<Route> routes = oauthRoutes(*context_, *store_);
+    for (auto* more : {&clockRoutes, &espiRoutes, &apiRoutes})
+        for (Route& r : (*more)(*context_))
+            routes.push_back(std::move(r));
+    routes.push_back(Route{"GET", "/", [this](const HttpRequest& req) {
+                               return htmlAnswer(200, homePage(context_->catalogue, req.origin()));
+                           }});
+    const bool tls = options_.tls;
+    for (const Route& route : routes) {
+        auto handler = [route, tls](const httplib::Request& req, httplib::Response& res) {
+            auto request = toHttpRequest(req, tls);
+            if (!request)
+                return applyAnswer(errorPage(400, "bad_encoding", "Bad request", request.error().describe()), res);
+            applyAnswer(route.handler(*request), res);
+        };
+        if (route.method == "GET")
+            server_->Get(route.pattern, handler);
+        else if (route.method == "POST")
+            server_->Post(route.pattern, handler);
+        else if (route.method == "PUT")
+            server_->Put(route.pattern, handler);
+        else if (route.method == "DELETE")
+            server_->Delete(route.pattern, handler);
+    }
+}
+
+Status SimServer::start(const std::string& host, int port)
+{
+    if (Status st = buildServer(); !st)
+        return st;
+    mountRoutes();
+    server_->set_payload_max_length(options_.maxBodyBytes);
+    server_->set_error_handler(httplib::Server::HandlerWithResponse(errorBody));
+    server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        applyAnswer(errorPage(500, "server_error", "Internal error",
+                              "The simulator hit an internal error; the request was not completed."), res);
+    });
+    if (options_.log) {
+        auto log = options_.log;
+        server_->set_logger([log](const httplib::Request& req, const httplib::Response& res) {
+            log(logLine(req.remote_addr, req.method, req.target, res.status));
+        });
+    }
+    port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+    if (port_ <= 0)
+        return Error{"listen", host + ":" + std::to_string(port), "cannot bind (address in use or not local?)"};
+    host_ = host;
+    if (context_->publicBaseUrl.empty())
+        context_->publicBaseUrl = baseUrl();
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    while (!server_->is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return okStatus();
+}
+
+void SimServer::stop()
+{
+    if (server_)
+        server_->stop();
+    if (thread_.joinable())
+        thread_.join();
+}
+
+} // namespace gbc
