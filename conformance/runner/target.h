@@ -1,0 +1,85 @@
+// The target file: endpoints, credentials, TLS options, login script and plan variants of a Data Custodian under test.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "result.h"
+
+namespace gbc {
+
+enum class LoginAction { Open, Fill, FillFromElement, Submit, Choose };
+
+// One declarative login-script step (see conformance/runner/TARGET.md). Values may use ${var}.
+struct LoginStep {
+    LoginAction action = LoginAction::Open;
+    std::map<std::string, std::string> fields; // fill: name -> value; choose: button name -> value
+    std::string field;                         // fillFromElement: the form field to set
+    std::string elementId;                     // fillFromElement: id of the element holding the value
+    std::string attribute;                     // fillFromElement: attribute to read ("" = text content)
+    std::string formId;                        // submit: pick this form ("" = the one holding the filled fields)
+    std::string where;                         // location in the target file, for error messages
+};
+
+struct OAuthConfig {
+    std::string authorizeUrl, tokenUrl, revokeUrl;
+    std::string clientId, clientSecret;
+    std::string scope;
+    std::string redirectUri = "http://127.0.0.1:0/callback"; // loopback: the runner listens there (0 = any port)
+    bool pkce = true;
+};
+
+struct EspiConfig {
+    std::string resourceBase; // ".../DataCustodian/espi/1_1/resource"
+    std::string registrationToken;
+    std::string applicationInformationUrl;
+    std::string functionBlocks; // FBs to validate feeds against, e.g. "1_4_5_15" ("" = from the granted scope)
+    int windowDays = 3;         // days of interval data fetched with published-min/max
+};
+
+struct JsonApiConfig {
+    std::string base; // ".../api/v2"
+    std::string token;
+};
+
+struct OdrConfig {
+    std::string url;        // "" = the target has no On-Demand Read API (ODR checks SKIP)
+    int maxWaitSeconds = 0; // real targets: how long to poll for the lifecycle to finish
+};
+
+struct EndpointConfig {
+    OAuthConfig oauth;
+    EspiConfig espi;
+    JsonApiConfig jsonApi;
+    OdrConfig odr;
+    std::string caFile;
+    bool insecure = false;
+    int timeoutMs = 10000;
+    std::string clockUrl; // simulator clock control (POST {"advance": "PT15M"}); "" = real time only
+    std::vector<LoginStep> login;
+};
+
+enum class Expectation { Authorized, NoCode };
+
+struct VariantSpec {
+    std::string id; // "ESSEX/lastbill/residential"
+    std::string utility, auth, scenario, description;
+    Expectation expect = Expectation::Authorized;
+    std::map<std::string, std::string> vars; // login-script variables
+    EndpointConfig config;
+};
+
+struct Target {
+    std::string name;
+    std::string file;
+    std::vector<VariantSpec> variants;
+};
+
+Result<Target> parseTarget(const std::string& text, const std::string& file);
+Result<Target> loadTargetFile(const std::string& path);
+
+// Replaces ${name} with vars[name]; unknown names are left as written.
+std::string substituteVars(const std::string& text, const std::map<std::string, std::string>& vars);
+
+} // namespace gbc
