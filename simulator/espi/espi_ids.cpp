@@ -1,6 +1,8 @@
 // Id shapes: building and parsing (see espi_ids.h for the scheme).
 #include "espi_ids.h"
 
+#include <cstdint>
+
 namespace gbc {
 
 namespace {
@@ -103,7 +105,11 @@ std::string applicationInformationId(const Client& client)
 
 std::string bulkId(const Client& client)
 {
-    return client.clientId;
+    // Same digits as clientBulkId() of simulator/core (the token endpoint's Bulk/Authorization id).
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : client.clientId)
+        h = (h ^ c) * 1099511628211ULL;
+    return std::to_string(900000 + h % 100000);
 }
 
 bool isSafeId(const std::string& id)

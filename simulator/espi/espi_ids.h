@@ -6,7 +6,7 @@
 // ReadingType id  = sub + "_" + meterReadingId;  LocalTimeParameters id = "TIMEZONE_" + sub + "_" + usagePointId.
 // IntervalBlock id = local date "YYYYMMDD" (daily blocks) or local month "YYYYMM" (monthly blocks of daily readings).
 // UsageSummary and ElectricPowerQualitySummary ids = local billing month "YYYYMM".
-// ApplicationInformation id and Bulk id = the client id.
+// ApplicationInformation id = the client id; Bulk id = digits derived from the client id (as the token endpoint).
 #pragma once
 
 #include <cstddef>

@@ -1,11 +1,51 @@
-// ESPI resource API routes: filled in by the ESPI data issue.
+// ESPI resource API routes: authenticate, parse the path grammar, hand over to the admin/usage/customer handlers.
 #include "espi_routes.h"
+
+#include "espi_access.h"
+#include "espi_call.h"
+#include "espi_paths.h"
 
 namespace gbc {
 
-std::vector<Route> espiRoutes(SimContext&)
+HttpAnswer handleEspi(SimContext& ctx, const HttpRequest& req)
 {
-    return {};
+    const std::string prefix = espipath::kPrefix;
+    if (req.path.compare(0, prefix.size(), prefix) != 0)
+        return errorAnswer(Error{kBadRequest, req.path, "not an ESPI resource path"});
+    if (req.method != "GET" && req.method != "HEAD")
+        return errorAnswer(Error{kNotAllowed, req.path, req.method + " is not supported; resources are read-only"});
+    const auto token = authenticate(ctx, req);
+    if (!token)
+        return errorAnswer(token.error());
+    std::string relative = req.path.substr(prefix.size());
+    if (!relative.empty() && relative.back() == '/')
+        relative.pop_back();
+    const auto target = parseEspiTarget(relative);
+    if (!target)
+        return errorAnswer(target.error());
+    const std::string origin = espipath::linkOrigin(ctx, req);
+    EspiCall call{ctx, req, *token, *target, relative, EndpointUrls{origin, origin + espipath::kPrefix},
+                  ctx.clock.now()};
+    if (target->isCustomerTree())
+        return handleCustomer(call);
+    switch (target->resource) {
+    case EspiResource::ServiceStatus:
+    case EspiResource::ApplicationInformation:
+    case EspiResource::AuthorizationFeed:
+    case EspiResource::Authorization:
+    case EspiResource::Bulk:
+        return handleAdmin(call);
+    default:
+        return handleUsage(call);
+    }
+}
+
+std::vector<Route> espiRoutes(SimContext& ctx)
+{
+    const std::string pattern = "/DataCustodian/espi/1_1/resource/.*";
+    Handler handler = [&ctx](const HttpRequest& req) { return handleEspi(ctx, req); };
+    return {Route{"GET", pattern, handler}, Route{"POST", pattern, handler}, Route{"PUT", pattern, handler},
+            Route{"DELETE", pattern, handler}};
 }
 
 } // namespace gbc

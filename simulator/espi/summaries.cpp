@@ -29,7 +29,7 @@ Tariff tariffOf(const ServicePlan& s, bool commercial)
 }
 
 std::optional<MonthSummary> summarise(const SubscriptionPlan& plan, const ServicePlan& service, int year,
-                                      unsigned month)
+                                      unsigned month, bool withConsumption)
 {
     const TimeZoneRules& tz = plan.utility->timeZone;
     MonthSummary m;
@@ -39,6 +39,8 @@ std::optional<MonthSummary> summarise(const SubscriptionPlan& plan, const Servic
     m.end = localMidnight(tz, next);
     if (m.start < plan.window.start || m.end > plan.window.end)
         return std::nullopt;
+    if (!withConsumption)
+        return m;
     for (EpochSeconds d = m.start; d < m.end; d = nextLocalDayStart(tz, d))
         m.consumption += dayTotal(service.profile, localDayFrom(tz, d));
     const Tariff t = tariffOf(service, plan.commercial);
@@ -49,7 +51,8 @@ std::optional<MonthSummary> summarise(const SubscriptionPlan& plan, const Servic
 
 } // namespace
 
-std::vector<MonthSummary> monthlySummaries(const SubscriptionPlan& plan, const ServicePlan& service)
+std::vector<MonthSummary> monthlySummaries(const SubscriptionPlan& plan, const ServicePlan& service,
+                                           bool withConsumption)
 {
     std::vector<MonthSummary> out;
     if (plan.window.start >= plan.window.end)
@@ -61,7 +64,7 @@ std::vector<MonthSummary> monthlySummaries(const SubscriptionPlan& plan, const S
     for (;;) {
         if (localMidnight(tz, daysFromCivil({year, month, 1})) >= plan.window.end)
             break;
-        if (auto m = summarise(plan, service, year, month))
+        if (auto m = summarise(plan, service, year, month, withConsumption))
             out.push_back(std::move(*m));
         if (++month == 13)
             month = 1, ++year;
@@ -75,7 +78,7 @@ std::optional<MonthSummary> findMonthSummary(const SubscriptionPlan& plan, const
     const auto ym = parseMonthId(id);
     if (!ym)
         return std::nullopt;
-    return summarise(plan, service, ym->first, ym->second);
+    return summarise(plan, service, ym->first, ym->second, true);
 }
 
 PowerQuality powerQualityOf(const ServicePlan& service, const MonthSummary& month)

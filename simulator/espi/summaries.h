@@ -21,7 +21,9 @@ struct MonthSummary {
     std::int64_t bill() const { return energyCost + fixedCharge; }
 };
 
-std::vector<MonthSummary> monthlySummaries(const SubscriptionPlan& plan, const ServicePlan& service);
+// `withConsumption` false skips summing the readings (billing periods only, consumption and costs 0).
+std::vector<MonthSummary> monthlySummaries(const SubscriptionPlan& plan, const ServicePlan& service,
+                                           bool withConsumption = true);
 std::optional<MonthSummary> findMonthSummary(const SubscriptionPlan& plan, const ServicePlan& service,
                                              const std::string& id);
 

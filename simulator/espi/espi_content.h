@@ -1,0 +1,24 @@
+// ESPI usage resources as XML (the <content> children), children in espi.xsd sequence order.
+#pragma once
+
+#include <vector>
+
+#include "interval_blocks.h"
+#include "summaries.h"
+#include "usage_model.h"
+#include "xml_out.h"
+
+namespace gbc {
+
+void writeUsagePoint(XmlOut& x, const ServicePlan& service);
+void writeMeterReading(XmlOut& x);
+void writeReadingType(XmlOut& x, const ReadingTypeSpec& rt);
+void writeIntervalBlock(XmlOut& x, const BlockSpan& block, const std::vector<Reading>& readings);
+// `wrongDstRule` = defect wrong_dst_rule: the start rule's month field is zeroed.
+void writeLocalTimeParameters(XmlOut& x, const TimeZoneRules& tz, bool wrongDstRule);
+void writeUsageSummary(XmlOut& x, const ServicePlan& service, const MonthSummary& month);
+void writePowerQualitySummary(XmlOut& x, const PowerQuality& q, const MonthSummary& month);
+// Bare <ServiceStatus> document (not Atom).
+std::string serviceStatusDocument();
+
+} // namespace gbc

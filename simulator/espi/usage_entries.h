@@ -1,0 +1,42 @@
+// Atom entries of the usage tree (UsagePoint, MeterReading, ReadingType, LocalTimeParameters, IntervalBlock,
+// UsageSummary, ElectricPowerQualitySummary) with their self/up/related links, written into an AtomDocument.
+#pragma once
+
+#include "atom_writer.h"
+#include "interval_blocks.h"
+#include "summaries.h"
+#include "usage_model.h"
+
+namespace gbc {
+
+// Defects of area espi-data that change generated content.
+struct DataDefects {
+    bool intervalGap = false;  // interval_gap: the first block of each MeterReading misses a reading
+    bool wrongDstRule = false; // wrong_dst_rule
+};
+
+// How an entry is written: as one entry of a feed (filtered, paged) or as the document's root entry.
+enum class EntryMode { InFeed, Root };
+
+struct UsageWriter {
+    AtomDocument& doc;
+    const SubscriptionPlan& plan;
+    DataDefects defects;
+    EntryMode mode = EntryMode::InFeed;
+
+    void usagePoint(const ServicePlan& s);
+    void meterReading(const ServicePlan& s);
+    void readingType(const ServicePlan& s);
+    void localTimeParameters(const ServicePlan& s);
+    void intervalBlock(const ServicePlan& s, const BlockSpan& b);
+    void intervalBlocks(const ServicePlan& s);
+    void usageSummary(const ServicePlan& s, const MonthSummary& m);
+    void usageSummaries(const ServicePlan& s);
+    void powerQuality(const ServicePlan& s, const MonthSummary& m);
+    void powerQualities(const ServicePlan& s);
+    // Every entry of one service, in Batch order: UsagePoint, LocalTimeParameters, MeterReading, ReadingType,
+    // IntervalBlocks, UsageSummaries, ElectricPowerQualitySummaries.
+    void wholeService(const ServicePlan& s);
+};
+
+} // namespace gbc
