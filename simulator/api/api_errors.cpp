@@ -24,7 +24,8 @@ Error expiredOrRevoked(const std::string& what, const std::string& message)
 
 int statusForError(const std::string& code)
 {
-    if (code == api_error::kInvalidParam || code == api_error::kRequiredParamMissing || code == api_error::kExpiredOrRevoked)
+    if (code == api_error::kInvalidParam || code == api_error::kRequiredParamMissing || code == api_error::kExpiredOrRevoked ||
+        code == api_error::kAccessInvalid)
         return 400;
     if (code == api_error::kMissingToken || code == api_error::kInvalidToken)
         return 401;

@@ -21,6 +21,7 @@ inline constexpr const char* kMissingToken = "missing_token";
 inline constexpr const char* kInvalidToken = "invalid_token";
 inline constexpr const char* kForbidden = "forbidden";
 inline constexpr const char* kFileUnavailable = "file_unavailable";
+inline constexpr const char* kAccessInvalid = "access_invalid";
 } // namespace api_error
 
 Error invalidParam(const std::string& param, const std::string& message);

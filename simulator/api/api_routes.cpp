@@ -1,11 +1,29 @@
-// JSON API / ODR / proxy / demo routes: filled in by the JSON-API issue.
+// Assembles the module: one shared state and pump, then the routes of every endpoint family.
 #include "api_routes.h"
+
+#include "api_module.h"
+#include "authorizations_api.h"
+#include "events_api.h"
+#include "forms_api.h"
+#include "meters_api.h"
+#include "odr_api.h"
+#include "usage_api.h"
 
 namespace gbc {
 
-std::vector<Route> apiRoutes(SimContext&)
+std::vector<Route> apiRoutes(SimContext& ctx) { return apiRoutes(ctx, ApiOptions{}); }
+
+std::vector<Route> apiRoutes(SimContext& ctx, const ApiOptions& options)
 {
-    return {};
+    auto module = std::make_shared<ApiModule>();
+    module->state = std::make_shared<ApiState>(ctx, options.outbound ? options.outbound : makeHttplibOutbound());
+    if (options.backgroundPump)
+        module->pump = std::make_unique<NotificationPump>(*module->state, options.pumpPeriod);
+    std::vector<Route> routes;
+    for (auto family : {odrRoutes, authorizationRoutes, meterRoutes, usageRoutes, formRoutes, eventRoutes, adminRoutes})
+        for (Route& r : family(module))
+            routes.push_back(std::move(r));
+    return routes;
 }
 
 } // namespace gbc

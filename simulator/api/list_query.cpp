@@ -71,7 +71,8 @@ Result<std::vector<std::string>> parseUidList(const HttpRequest& req, const std:
     return out;
 }
 
-Result<std::optional<EpochSeconds>> parseTimeFilter(const HttpRequest& req, const std::string& name, int offsetSeconds)
+Result<std::optional<EpochSeconds>> parseTimeFilter(const HttpRequest& req, const std::string& name,
+                                                    const TimeZoneRules& tz)
 {
     auto v = req.param(name);
     if (!v)
@@ -79,7 +80,7 @@ Result<std::optional<EpochSeconds>> parseTimeFilter(const HttpRequest& req, cons
     if (v->size() == 10) {
         auto d = parseDate(*v);
         if (d)
-            return std::optional<EpochSeconds>(d.value() - offsetSeconds);
+            return std::optional<EpochSeconds>(localDayStart(tz, d.value() - tz.tzOffset + 12 * 3600));
     } else {
         auto t = parseIso8601(*v);
         if (t)
@@ -129,6 +130,36 @@ nlohmann::json pageBody(const std::string& key, const Page& page)
     body[key] = page.items;
     body["next"] = page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr);
     return body;
+}
+
+} // namespace gbc
+
+namespace gbc {
+
+Result<nlohmann::json> parseJsonBody(const HttpRequest& req)
+{
+    if (req.body.empty())
+        return nlohmann::json::object();
+    nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        return Error{"invalid_param", "body", "the request body must be a JSON object"};
+    return body;
+}
+
+Result<std::vector<std::string>> bodyUidList(const nlohmann::json& body, const std::string& key)
+{
+    if (!body.contains(key))
+        return Error{"required_param_missing", key, "the parameter '" + key + "' is required"};
+    const nlohmann::json& v = body.at(key);
+    if (!v.is_array())
+        return Error{"invalid_param", key, "must be a list of uid strings"};
+    std::vector<std::string> out;
+    for (const nlohmann::json& item : v) {
+        if (!item.is_string() || item.get<std::string>().empty())
+            return Error{"invalid_param", key, "must be a list of uid strings"};
+        out.push_back(item.get<std::string>());
+    }
+    return out;
 }
 
 } // namespace gbc

@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "http_types.h"
 #include "result.h"
+#include "time_zone.h"
 
 namespace gbc {
 
@@ -24,8 +25,9 @@ Result<std::size_t> parseLimit(const HttpRequest& req, std::size_t maxLimit = kM
 Result<std::optional<bool>> parseBoolFilter(const HttpRequest& req, const std::string& name);
 // Comma-separated uids (repeated parameters are merged); absent -> empty; an empty item is invalid.
 Result<std::vector<std::string>> parseUidList(const HttpRequest& req, const std::string& name);
-// ISO 8601 instant, or YYYY-MM-DD meaning local midnight at `offsetSeconds` east of UTC; absent -> nullopt.
-Result<std::optional<EpochSeconds>> parseTimeFilter(const HttpRequest& req, const std::string& name, int offsetSeconds);
+// ISO 8601 instant, or YYYY-MM-DD meaning local midnight at the utility; absent -> nullopt.
+Result<std::optional<EpochSeconds>> parseTimeFilter(const HttpRequest& req, const std::string& name,
+                                                    const TimeZoneRules& tz);
 
 // One page of a newest-first list: items strictly after the `after` uid, at most `limit` of them.
 struct Page {
@@ -38,5 +40,14 @@ Result<Page> paginate(const std::vector<nlohmann::json>& all, const HttpRequest&
 
 // {"<key>": [...], "next": url|null}.
 nlohmann::json pageBody(const std::string& key, const Page& page);
+
+} // namespace gbc
+
+namespace gbc {
+
+// The request body as a JSON object; a malformed or non-object body is invalid_param "body".
+Result<nlohmann::json> parseJsonBody(const HttpRequest& req);
+// body[key] as a non-empty list of uid strings; required_param_missing / invalid_param otherwise.
+Result<std::vector<std::string>> bodyUidList(const nlohmann::json& body, const std::string& key);
 
 } // namespace gbc

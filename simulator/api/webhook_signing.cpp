@@ -24,8 +24,6 @@ std::string toHex(const unsigned char* data, std::size_t n)
     return out;
 }
 
-} // namespace
-
 std::string sha256Hex(const std::string& data)
 {
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -35,12 +33,14 @@ std::string sha256Hex(const std::string& data)
     return toHex(digest, len);
 }
 
-std::string randomHex(std::size_t bytes)
+} // namespace
+
+std::string newWebhookSalt()
 {
-    std::string raw(bytes, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1)
+    unsigned char raw[16];
+    if (RAND_bytes(raw, sizeof raw) != 1)
         throw std::runtime_error("RAND_bytes failed");
-    return toHex(reinterpret_cast<const unsigned char*>(raw.data()), bytes);
+    return toHex(raw, sizeof raw);
 }
 
 std::string webhookBody(const nlohmann::json& events)

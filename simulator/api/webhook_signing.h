@@ -9,9 +9,8 @@
 
 namespace gbc {
 
-std::string sha256Hex(const std::string& data);
-// `bytes` random bytes from OpenSSL RAND_bytes, hex-encoded (2 * bytes characters).
-std::string randomHex(std::size_t bytes);
+// A fresh salt: 16 random bytes from OpenSSL RAND_bytes, hex-encoded.
+std::string newWebhookSalt();
 
 // The webhook body exactly as sent: {"events": [...], "next": null}, 4-space pretty-printed.
 std::string webhookBody(const nlohmann::json& events);

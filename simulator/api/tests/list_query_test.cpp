@@ -67,13 +67,21 @@ TEST(ListQuery, UidList)
 // Example failure: start=01/02/2024 accepted and ignored.
 TEST(ListQuery, TimeFilter)
 {
-    auto iso = parseTimeFilter(requestWith({{"start", "2024-01-02T00:00:00+00:00"}}), "start", -25200);
+    TimeZoneRules denver;
+    denver.tzOffset = -25200;
+    denver.dstOffset = 3600;
+    denver.dstStartRule = 0x360E2000;
+    denver.dstEndRule = 0xB40E2000;
+    auto iso = parseTimeFilter(requestWith({{"start", "2024-01-02T00:00:00+00:00"}}), "start", denver);
     ASSERT_TRUE(iso);
     EXPECT_EQ(**iso, 1704153600);
-    auto date = parseTimeFilter(requestWith({{"start", "2024-01-02"}}), "start", -25200);
+    auto date = parseTimeFilter(requestWith({{"start", "2024-01-02"}}), "start", denver);
     ASSERT_TRUE(date);
-    EXPECT_EQ(**date, 1704153600 + 25200); // local midnight at UTC-7
-    auto bad = parseTimeFilter(requestWith({{"start", "01/02/2024"}}), "start", 0);
+    EXPECT_EQ(**date, 1704153600 + 25200); // local midnight at UTC-7 (standard time)
+    auto summer = parseTimeFilter(requestWith({{"start", "2024-07-02"}}), "start", denver);
+    ASSERT_TRUE(summer);
+    EXPECT_EQ(**summer, 1719878400 + 21600); // local midnight at UTC-6 (daylight time)
+    auto bad = parseTimeFilter(requestWith({{"start", "01/02/2024"}}), "start", denver);
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().code, "invalid_param");
     EXPECT_EQ(bad.error().where, "start");

@@ -9,11 +9,11 @@
 namespace gbc {
 namespace {
 
-// Makes sure sha256Hex matches the FIPS 180-2 test vector for "abc".
-// Example failure: digest printed upper-case or truncated.
-TEST(WebhookSigning, Sha256MatchesFipsVector)
+// Makes sure the digest is SHA-256 of exactly "<secret>.<salt>.<body>": with secret "a", salt "b" and body "c" the
+// hashed text is "a.b.c" (digest from Python hashlib). Example failure: digest upper-case, truncated or of other text.
+TEST(WebhookSigning, DigestOfJoinedText)
 {
-    EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(webhookSignature("a", "b", "c"), "845e30448809e2bc8958eb025bfc795235d13b077a53d0c3abbd2385170dc9b8");
 }
 
 // Makes sure the body is {"events": [...], "next": null} with 4-space indentation and "key": value spacing.
@@ -56,7 +56,7 @@ TEST(WebhookSigning, VerifyRejectsTampering)
 // Example failure: a constant salt.
 TEST(WebhookSigning, SaltsAreRandomHex)
 {
-    const std::string a = randomHex(16), b = randomHex(16);
+    const std::string a = newWebhookSalt(), b = newWebhookSalt();
     EXPECT_EQ(a.size(), 32u);
     EXPECT_EQ(a.find_first_not_of("0123456789abcdef"), std::string::npos);
     EXPECT_NE(a, b);

@@ -1,0 +1,31 @@
+// The authenticated-route wrapper shared by every /api/ endpoint.
+#include "api_module.h"
+
+#include "api_errors.h"
+
+namespace gbc {
+
+void ApiModule::observe(const HttpRequest& req)
+{
+    std::lock_guard lock(state->mutex);
+    if (!req.host.empty())
+        state->lastOrigin = req.origin();
+    syncEventsLocked(*state, state->ctx.clock.now());
+}
+
+Route apiRoute(const std::string& method, const std::string& pattern, const ModulePtr& module, ApiCore core)
+{
+    return Route{method, pattern, [module, core, method](const HttpRequest& req) {
+                     ApiState& state = *module->state;
+                     auto caller = authenticate(state.ctx, req);
+                     if (!caller)
+                         return errorAnswer(caller.error(), state.ctx);
+                     module->observe(req);
+                     Result<nlohmann::json> body = core(state, caller.value(), req);
+                     if (method != "GET")
+                         module->wake();
+                     return body ? jsonAnswer(body.value()) : errorAnswer(body.error(), state.ctx);
+                 }};
+}
+
+} // namespace gbc

@@ -1,0 +1,58 @@
+// On-Demand Read endpoint: utility and meter checks, then the read's lifecycle from the OdrBook.
+#include "odr_api.h"
+
+#include "api_errors.h"
+#include "odr_data.h"
+
+namespace gbc {
+
+namespace {
+
+Result<const Utility*> odrUtility(const SimContext& ctx, const HttpRequest& req)
+{
+    const std::string name = req.pathMatches.size() > 1 ? req.pathMatches[1] : "";
+    const Utility* utility = ctx.catalogue.findUtility(name);
+    if (!utility)
+        return notFound("utility " + name, "no utility with this id");
+    if (!utility->odr)
+        return notFound("utility " + utility->id, "On-Demand Read is not offered by " + utility->name);
+    return utility;
+}
+
+} // namespace
+
+Result<nlohmann::json> odrCore(ApiState& state, const ApiCaller& caller, const HttpRequest& req)
+{
+    auto utility = odrUtility(state.ctx, req);
+    if (!utility)
+        return utility.error();
+    const auto meterUid = req.param("meter");
+    if (!meterUid)
+        return requiredParamMissing("meter");
+    if (meterUid->empty())
+        return invalidParam("meter", "must be a meter uid");
+    auto meter = ownMeter(state.ctx, caller, *meterUid);
+    if (!meter || meter->plan.utility != utility.value())
+        return notFound("meter " + *meterUid, "no " + utility.value()->id + " meter with this uid is visible to this API token");
+    const EpochSeconds now = state.ctx.clock.now();
+    if (!meter->record().active(now))
+        return expiredOrRevoked("meter " + *meterUid, "the authorization of this meter has expired or was revoked");
+    if (meter->service->service->kind != ServiceKind::Electric)
+        return invalidParam("meter", "On-Demand Read reads electric smart meters; meter " + *meterUid + " is " +
+                                         toString(meter->service->service->kind));
+    const OdrTiming timing = meter->plan.scenario ? meter->plan.scenario->odr : OdrTiming{};
+    OdrRead read;
+    {
+        std::lock_guard lock(state.mutex);
+        read = state.odr.request(*meterUid, timing, now, state.ctx.defect("odr_ignores_ttl")).read;
+    }
+    return odrAnswer(meter.value(), read, now);
+}
+
+std::vector<Route> odrRoutes(const ModulePtr& module)
+{
+    const std::string pattern = "/api/([A-Za-z0-9_-]+)/odr";
+    return {apiRoute("GET", pattern, module, odrCore), apiRoute("POST", pattern, module, odrCore)};
+}
+
+} // namespace gbc
