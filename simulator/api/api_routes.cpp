@@ -11,9 +11,9 @@
 
 namespace gbc {
 
-std::vector<Route> apiRoutes(SimContext& ctx) { return apiRoutes(ctx, ApiOptions{}); }
+std::vector<Route> apiRoutes(SimContext& ctx) { return apiRoutesWith(ctx, ApiOptions{}); }
 
-std::vector<Route> apiRoutes(SimContext& ctx, const ApiOptions& options)
+std::vector<Route> apiRoutesWith(SimContext& ctx, const ApiOptions& options)
 {
     auto module = std::make_shared<ApiModule>();
     module->state = std::make_shared<ApiState>(ctx, options.outbound ? options.outbound : makeHttplibOutbound());

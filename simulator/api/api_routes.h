@@ -20,6 +20,6 @@ struct ApiOptions {
 // Every route of the module. They share one state (ODR reads, events, deliveries, overrides) that lives as long
 // as any returned route. `ctx` must outlive the routes.
 std::vector<Route> apiRoutes(SimContext& ctx);
-std::vector<Route> apiRoutes(SimContext& ctx, const ApiOptions& options);
+std::vector<Route> apiRoutesWith(SimContext& ctx, const ApiOptions& options);
 
 } // namespace gbc

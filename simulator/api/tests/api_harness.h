@@ -74,7 +74,7 @@ public:
         if (!options.outbound)
             options.outbound = outbound;
         options.backgroundPump = false;
-        routes = apiRoutes(ctx, options);
+        routes = apiRoutesWith(ctx, options);
     }
 
     ApiResponse call(const std::string& method, const std::string& path, std::multimap<std::string, std::string> query = {},
