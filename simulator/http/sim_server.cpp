@@ -98,6 +98,7 @@ void SimServer::mountRoutes()
     for (auto* more : {&clockRoutes, &espiRoutes, &apiRoutes})
         for (Route& r : (*more)(*context_))
             routes.push_back(std::move(r));
+    routes.insert(routes.end(), options_.extraRoutes.begin(), options_.extraRoutes.end());
     routes.push_back(Route{"GET", "/", [this](const HttpRequest& req) {
                                return htmlAnswer(200, homePage(context_->catalogue, req.origin()));
                            }});
@@ -126,6 +127,11 @@ Status SimServer::start(const std::string& host, int port)
         return st;
     mountRoutes();
     server_->set_payload_max_length(options_.maxBodyBytes);
+    // httplib's default adds SO_REUSEPORT, which would let a second simulator share (and steal from) a busy port.
+    server_->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     server_->set_error_handler(httplib::Server::HandlerWithResponse(errorBody));
     server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         applyAnswer(errorPage(500, "server_error", "Internal error",

@@ -7,9 +7,11 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "catalogue.h"
 #include "clock.h"
+#include "http_types.h"
 #include "result.h"
 #include "sim_context.h"
 #include "sim_store.h"
@@ -32,6 +34,7 @@ struct SimServerOptions {
     std::string certPem, keyPem;                // with tls: empty = generate a self-signed certificate
     std::size_t maxBodyBytes = 1024 * 1024;     // larger bodies answer 413
     std::function<void(const std::string&)> log; // one line per request (secrets redacted); empty = silent
+    std::vector<Route> extraRoutes;             // mounted after the modules' routes (tests, experiments)
 };
 
 // Usage in tests: SimServer s(opts); ASSERT_TRUE(s.start("127.0.0.1", 0).ok()); s.baseUrl(); ... s.stop();
