@@ -65,16 +65,18 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
 {
     SimCliOptions out;
     std::size_t i = 0;
-    if (!args.empty() && args[0] == "scenarios")
-        out.command = SimCommand::Scenarios, ++i;
-    else if (!args.empty() && args[0] == "defects")
-        out.command = SimCommand::Defects, ++i;
+    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects")) {
+        out.command = args[0] == "scenarios" ? SimCommand::Scenarios : SimCommand::Defects;
+        i = 1;
+    }
     for (; i < args.size(); ++i) {
         std::string flag = args[i], value;
         const std::size_t eq = flag.find('=');
         const bool inlineValue = flag.rfind("--", 0) == 0 && eq != std::string::npos;
-        if (inlineValue)
-            value = flag.substr(eq + 1), flag = flag.substr(0, eq);
+        if (inlineValue) {
+            value = flag.substr(eq + 1);
+            flag = flag.substr(0, eq);
+        }
         if (flag == "--help" || flag == "-h")
             out.command = SimCommand::Help;
         else if (flag == "--version")

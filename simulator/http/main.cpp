@@ -78,10 +78,14 @@ int main(int argc, char** argv)
         std::cerr << "gbc-sim: " << opts.error().describe() << "\n(try gbc-sim --help)\n";
         return 2;
     }
-    if (opts->command == SimCommand::Help)
-        return std::cout << simHelpText(), 0;
-    if (opts->command == SimCommand::Version)
-        return std::cout << "gbc-sim " << GBC_VERSION << "\n", 0;
+    if (opts->command == SimCommand::Help) {
+        std::cout << simHelpText();
+        return 0;
+    }
+    if (opts->command == SimCommand::Version) {
+        std::cout << "gbc-sim " << GBC_VERSION << "\n";
+        return 0;
+    }
     if (opts->command == SimCommand::Defects) {
         for (const DefectInfo& d : allDefects())
             std::cout << d.name << "  " << d.area << "  " << d.description << "\n";

@@ -18,6 +18,11 @@ struct SeedCase {
     std::size_t services = 0; // services offered on consent; 0 = badlogin (no consent)
 };
 
+void PrintTo(const SeedCase& c, std::ostream* os)
+{
+    *os << c.utility << " " << c.auth << " " << c.who << " (" << c.hint << ")";
+}
+
 Fields lastbill(const char* account, const char* amount, const char* date)
 {
     return {{"account_number", account}, {"bill_amount", amount}, {"bill_date", date}};
@@ -74,6 +79,15 @@ std::string lower(std::string s)
     for (char& ch : s)
         ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
+}
+
+// "DEMOUTILITY" → "Demoutility", "lastbill" → "Lastbill": CamelCase parameter names without underscores.
+std::string camel(const std::string& word)
+{
+    std::string out = lower(word);
+    if (!out.empty())
+        out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
 }
 
 } // namespace
@@ -144,5 +158,5 @@ TEST_P(SeedFlows, SeedAccountOutcome)
 
 INSTANTIATE_TEST_SUITE_P(AllSeedAccounts, SeedFlows, ::testing::ValuesIn(seedCases()),
                          [](const ::testing::TestParamInfo<SeedCase>& info) {
-                             return info.param.utility + "_" + info.param.auth + "_" + info.param.who;
+                             return camel(info.param.utility) + camel(info.param.auth) + camel(info.param.who);
                          });
