@@ -77,6 +77,10 @@ std::string renderConsoleSummary(const Report& report, const std::vector<std::st
             continue;
         out << toString(r.verdict) << " " << r.checkId << " [" << r.variant << "] " << r.reference << "\n";
         out << "    requirement: " << oneLine(r.requirement) << "\n";
+        if (r.verdict == Verdict::Error || r.expected.empty()) {
+            out << "    message:     " << oneLine(r.message) << "\n";
+            continue;
+        }
         out << "    expected:    " << oneLine(r.expected) << "\n";
         out << "    actual:      " << oneLine(r.actual) << "\n";
     }

@@ -11,6 +11,8 @@ Result<std::unique_ptr<CallbackListener>> CallbackListener::start(int port)
 {
     std::unique_ptr<CallbackListener> l(new CallbackListener());
     l->server_ = std::make_unique<httplib::Server>();
+    l->server_->set_tcp_nodelay(true);
+    l->server_->set_keep_alive_max_count(1); // one request per connection: stop() never waits on idle keep-alives
     CallbackListener* self = l.get();
     l->server_->Get(".*", [self](const httplib::Request& req, httplib::Response& res) {
         Params params;

@@ -203,7 +203,10 @@ bool LoginEngine::applyStep(const LoginStep& step, LoginResult& result)
         const HtmlForm* form = pickForm(step);
         if (!form)
             return mismatch(step.where + ": no form on the page matches this step", result);
-        const HtmlControl* button = nullptr;
+        const HtmlControl* button = nullptr; // submit presses the form's first (default) button, like Enter in a browser
+        for (const HtmlControl& c : form->controls)
+            if (!button && c.isSubmit())
+                button = &c;
         if (step.action == LoginAction::Choose)
             button = form->findButton(step.fields.begin()->first, substituteVars(step.fields.begin()->second, run_.vars));
         return submit(*form, button, result);

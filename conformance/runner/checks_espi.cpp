@@ -1,0 +1,203 @@
+// ESPI resource checks (plan espi): reachability, data validity via the validator, token classes, QRY001/002, 202.
+#include "runner_families.h"
+
+#include "atom_feed.h"
+#include "transport.h"
+#include "validate.h"
+
+namespace gbc {
+
+namespace {
+
+bool isAtom(const HttpExchange& e)
+{
+    return e.status == 200 && parseAtomFeed(e.responseBody).wellFormed;
+}
+
+Outcome checkResourceReachable(const Observation& obs)
+{
+    Needed n = need(obs, {"authorized", "token"}, "espi.resource");
+    if (n.stop)
+        return *n.stop;
+    if (!isAtom(*n.ex))
+        return failed("200 with an Atom document for the customer's access token", brief(*n.ex), {"espi.resource"});
+    return passed("resourceURI answered 200 Atom", {"espi.resource"});
+}
+
+Outcome checkAuthorizationReachable(const Observation& obs)
+{
+    const std::string step = obs.fact("espi.authorization_step").empty() ? "espi.authorization"
+                                                                         : obs.fact("espi.authorization_step");
+    Needed n = need(obs, {"authorized", "token"}, step);
+    if (n.stop)
+        return *n.stop;
+    if (n.ex->status != 200 || parseAtomFeed(n.ex->responseBody).ofKind("Authorization").empty())
+        return failed("200 with an Authorization entry", brief(*n.ex), {"espi.authorization", step});
+    return passed("authorizationURI answered an Authorization (" + step + ")", {step});
+}
+
+// Runs the validator on a fetched document and turns its findings into one outcome.
+Outcome validated(const Observation& obs, const std::string& step, std::initializer_list<const char*> gates)
+{
+    Needed n = need(obs, gates, step);
+    if (n.stop)
+        return *n.stop;
+    if (n.ex->status != 200)
+        return failed("200 with a valid ESPI document", brief(*n.ex), {step});
+    ValidateOptions options;
+    if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); fb && !obs.fact("espi.fbs").empty())
+        options.claimed = fb.value();
+    const ValidationResult v = validateDocument(n.ex->responseBody, options, step);
+    std::string fails, warns;
+    for (const LocatedFinding& f : v.findings) {
+        std::string& into = f.finding.verdict == Verdict::Fail ? fails : warns;
+        if ((f.finding.verdict == Verdict::Fail || f.finding.verdict == Verdict::Warn) && into.size() < 600)
+            into += (into.empty() ? "" : "; ") + f.finding.checkId + " at " + (f.path.empty() ? f.finding.location : f.path) +
+                ": " + f.finding.message;
+    }
+    const std::string claimed = v.functionBlocks.toString();
+    if (!v.usable || !fails.empty())
+        return failed("no failing MUST data check for FB " + claimed, v.usable ? fails : "unusable document: " + fails, {step});
+    if (!warns.empty())
+        return Outcome{Verdict::Warn, "SHOULD-level data findings: " + warns, "no data findings", warns, {step}};
+    return passed("every data check passes for FB " + claimed, {step});
+}
+
+Outcome checkBatchData(const Observation& o) { return validated(o, "espi.batch", {"authorized", "token"}); }
+
+Outcome checkAuthorizationData(const Observation& obs)
+{
+    const std::string step = obs.fact("espi.authorization_step");
+    return validated(obs, step.empty() ? "espi.authorization" : step, {"authorized", "token"});
+}
+
+Outcome denied(const Observation& obs, std::initializer_list<const char*> gates, const std::string& step,
+    std::vector<int> allowed, const std::string& what)
+{
+    Needed n = need(obs, gates, step);
+    if (n.stop)
+        return *n.stop;
+    std::string expected;
+    for (int s : allowed)
+        expected += (expected.empty() ? "" : "/") + std::to_string(s);
+    for (int s : allowed)
+        if (n.ex->status == s)
+            return passed(std::to_string(s) + " for " + what, {step});
+    return failed(expected + " for " + what, brief(*n.ex), {step});
+}
+
+Outcome checkClientTokenOnBatch(const Observation& o) { return denied(o, {"authorized", "token", "client_token"}, "espi.batch_client_token", {401, 403}, "a client access token on Batch/Subscription"); }
+Outcome checkNoToken(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.batch_no_token", {401}, "a request without a token"); }
+Outcome checkBadToken(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.batch_bad_token", {401}, "an unknown token"); }
+Outcome checkForeignSubscription(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.foreign_subscription", {403, 404}, "another subscription's id"); }
+Outcome checkExpiredToken(const Observation& o) { return denied(o, {"authorized", "token", "clock"}, "espi.expired_token", {401}, "an expired access token"); }
+Outcome checkCustomerTokenOnAuthorizations(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.authorizations_customer_token", {401, 403}, "a customer token on the Authorization list"); }
+
+Outcome checkWwwAuthenticate(const Observation& obs)
+{
+    Needed n = need(obs, {"authorized", "token"}, "espi.batch_bad_token");
+    if (n.stop)
+        return *n.stop;
+    if (n.ex->status == 401 && responseHeader(*n.ex, "WWW-Authenticate").rfind("Bearer", 0) != 0)
+        return failed("WWW-Authenticate: Bearer ... on 401", "WWW-Authenticate: " + responseHeader(*n.ex, "WWW-Authenticate"),
+            {"espi.batch_bad_token"});
+    return passed("401 carries a Bearer challenge", {"espi.batch_bad_token"});
+}
+
+Outcome checkQueryWindow(const Observation& obs)
+{
+    Needed n = need(obs, {"authorized", "token", "meter_reading"}, "espi.window");
+    if (n.stop)
+        return *n.stop;
+    const std::int64_t min = obs.factInt("espi.window_min"), max = obs.factInt("espi.window_max");
+    const std::string expected = "the IntervalBlock spanning [" + obs.fact("espi.window_min_iso") + ", " +
+        obs.fact("espi.window_max_iso") + "] and no block outside it";
+    const AtomFeed feed = parseAtomFeed(n.ex->responseBody);
+    if (n.ex->status != 200 || !feed.wellFormed)
+        return failed(expected, brief(*n.ex), {"espi.window"});
+    int inside = 0, outside = 0;
+    bool exact = false;
+    for (const FeedEntry* e : feed.ofKind("IntervalBlock"))
+        for (const FeedBlock& b : e->blocks) {
+            (b.start <= max && b.start + b.duration >= min ? inside : outside)++;
+            exact = exact || (b.start == min && b.start + b.duration == max);
+        }
+    if (outside > 0 || !exact)
+        return failed(expected, std::to_string(inside) + " blocks inside, " + std::to_string(outside) + " outside the window" +
+            (exact ? "" : ", the block spanning the window is missing"), {"espi.window"});
+    return passed(std::to_string(inside) + " blocks, all inside the window", {"espi.window"});
+}
+
+Outcome checkQueryRejected(const Observation& o) { return denied(o, {"authorized", "token", "meter_reading"}, "espi.bad_query", {400}, "published-min=yesterday"); }
+
+Outcome checkRetryAfter(const Observation& obs)
+{
+    if (auto g = obs.gates.find("authorized"); g != obs.gates.end())
+        return skipped(g->second);
+    const long long waits = obs.factInt("espi.batch_waits");
+    if (waits == 0)
+        return skipped("the target answered the batch request at once (no 202 to honour)");
+    std::vector<std::string> evidence;
+    for (long long i = 1; i <= waits; ++i) {
+        const std::string step = "espi.batch_wait." + std::to_string(i);
+        evidence.push_back(step);
+        const HttpExchange* e = obs.step(step);
+        if (e && responseHeader(*e, "Retry-After").empty())
+            return failed("202 with Retry-After", "202 without Retry-After", {step});
+    }
+    const HttpExchange* last = obs.step("espi.batch");
+    evidence.push_back("espi.batch");
+    if (!last || last->status != 200)
+        return failed("200 after waiting Retry-After", last ? brief(*last) : "no final answer", evidence);
+    return passed(std::to_string(waits) + " x 202 with Retry-After, then 200", evidence);
+}
+
+Outcome checkAtomContentType(const Observation& obs)
+{
+    Needed n = need(obs, {"authorized", "token"}, "espi.batch");
+    if (n.stop)
+        return *n.stop;
+    const std::string type = responseHeader(*n.ex, "Content-Type");
+    if (n.ex->status == 200 && type.rfind("application/atom+xml", 0) != 0)
+        return failed("Content-Type: application/atom+xml", "Content-Type: " + type, {"espi.batch"});
+    return passed("application/atom+xml", {"espi.batch"});
+}
+
+Outcome checkServiceStatus(const Observation& obs)
+{
+    Needed n = need(obs, {"client_token"}, "espi.service_status");
+    if (n.stop)
+        return *n.stop;
+    if (n.ex->status != 200 || n.ex->responseBody.find("currentStatus") == std::string::npos)
+        return failed("200 with a ServiceStatus carrying currentStatus", brief(*n.ex), {"espi.service_status"});
+    return passed("ServiceStatus answered", {"espi.service_status"});
+}
+
+RunnerCheck make(const char* id, const char* ref, const char* requirement, RunnerCheckFn fn, Level level = Level::Must)
+{
+    return RunnerCheck{CheckRecord{id, ref, level, requirement, "espi"}, "espi", fn};
+}
+
+} // namespace
+
+void addEspiChecks(std::vector<RunnerCheck>& out)
+{
+    out.push_back(make("ES-001", "GBA FND005; UtilityAPI docs (greenbutton/api)", "The resourceURI from the token response answers 200 with Atom for the customer's access token.", checkResourceReachable));
+    out.push_back(make("ES-002", "GBA FND004", "The authorizationURI from the token response answers 200 with an Authorization entry.", checkAuthorizationReachable));
+    out.push_back(make("ES-003", "GBA FND005 + data tests (gbc-conformance validate)", "The Batch/Subscription feed passes every MUST data check for the granted function blocks.", checkBatchData));
+    out.push_back(make("ES-004", "GBA FND004 + data tests (gbc-conformance validate)", "The Authorization entry passes every MUST data check (token_type Bearer, absolute expires_at...).", checkAuthorizationData));
+    out.push_back(make("ES-005", "UtilityAPI docs (greenbutton/api token classes); GBA RBK002", "A client access token is refused on Batch/Subscription (401/403).", checkClientTokenOnBatch));
+    out.push_back(make("ES-006", "RFC 6750 §3.1", "A resource request without a token gets 401.", checkNoToken));
+    out.push_back(make("ES-007", "RFC 6750 §3.1", "A resource request with an unknown token gets 401.", checkBadToken));
+    out.push_back(make("ES-008", "GBA (i) 14; UtilityAPI docs", "Another subscription's resource is refused (403/404) for this customer's token.", checkForeignSubscription));
+    out.push_back(make("ES-009", "GBA QRY001", "published-min/max select IntervalBlocks by interval time: the block spanning the window is returned and nothing outside it.", checkQueryWindow));
+    out.push_back(make("ES-010", "GBA QRY002", "A malformed published-min is rejected with 400.", checkQueryRejected));
+    out.push_back(make("ES-011", "UtilityAPI docs (async batches)", "A 202 answer carries Retry-After, and repeating the request after it yields the data.", checkRetryAfter));
+    out.push_back(make("ES-012", "UtilityAPI docs (greenbutton/api)", "ESPI responses are served as application/atom+xml.", checkAtomContentType, Level::Should));
+    out.push_back(make("ES-013", "RFC 6750 §3.1", "An expired access token gets 401.", checkExpiredToken));
+    out.push_back(make("ES-014", "GBA FND006", "ReadServiceStatus answers a ServiceStatus with currentStatus for the client access token.", checkServiceStatus));
+    out.push_back(make("ES-015", "UtilityAPI docs (greenbutton/api token classes)", "A customer access token is refused on the Authorization list (401/403).", checkCustomerTokenOnAuthorizations));
+    out.push_back(make("ES-016", "RFC 6750 §3", "A 401 from a resource carries a WWW-Authenticate: Bearer challenge.", checkWwwAuthenticate, Level::Should));
+}
+
+} // namespace gbc

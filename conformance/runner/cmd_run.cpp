@@ -1,0 +1,167 @@
+// `gbc-conformance run`: load a target (file or spawned simulators), run the plan, write reports, exit 0/1/2.
+#include "runner_commands.h"
+
+#include <iostream>
+#include <memory>
+
+#include "catalogue_loader.h"
+#include "cmd_options.h"
+#include "console_report.h"
+#include "report_files.h"
+#include "runner.h"
+#include "sim_process.h"
+#include "sim_target.h"
+
+namespace gbc {
+
+namespace {
+
+constexpr int kOk = 0, kUsage = 2;
+
+int usageError(const Error& e)
+{
+    std::cerr << "gbc-conformance run: " << e.describe() << "\nusage: gbc-conformance " << kRunHelp << "\n";
+    return kUsage;
+}
+
+std::string slug(const std::string& name)
+{
+    std::string out;
+    for (char c : name)
+        out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+    return out.empty() ? "run" : out;
+}
+
+// The catalogue the simulator will serve: --scenarios DIR among the simulator arguments, else the built-in one.
+Result<Catalogue> simCatalogue(const std::vector<std::string>& simArgs)
+{
+    for (std::size_t i = 0; i < simArgs.size(); ++i) {
+        if (simArgs[i].rfind("--scenarios=", 0) == 0)
+            return loadCatalogueDir(simArgs[i].substr(12));
+        if (simArgs[i] == "--scenarios" && i + 1 < simArgs.size())
+            return loadCatalogueDir(simArgs[i + 1]);
+    }
+    return builtinCatalogue();
+}
+
+struct Prepared {
+    Target target;
+    std::vector<std::unique_ptr<SimProcess>> sims;
+};
+
+Result<Prepared> prepareSimulators(const ParsedArgs& a, RunOptions& options)
+{
+    std::vector<std::string> simArgs = {"--quiet"};
+    for (const std::string& s : a.values.count("--sim-arg") ? a.values.at("--sim-arg") : std::vector<std::string>{})
+        simArgs.push_back(s);
+    Result<std::string> binary = findSimBinary(a.value("--sim-binary"));
+    if (!binary)
+        return binary.error();
+    Result<Catalogue> catalogue = simCatalogue(simArgs);
+    if (!catalogue)
+        return catalogue.error();
+    const int jobs = std::stoi(a.value("--jobs", "1"));
+    Prepared p;
+    for (int j = 0; j < jobs; ++j) {
+        Result<std::unique_ptr<SimProcess>> sim = SimProcess::start(binary.value(), simArgs);
+        if (!sim)
+            return sim.error();
+        options.workerOrigins.push_back(sim.value()->url());
+        p.sims.push_back(std::move(sim.value()));
+    }
+    options.workerBase = options.workerOrigins.front();
+    Result<Target> target = simulatorTarget(catalogue.value(), options.workerBase, a.value("--sim"));
+    if (!target)
+        return target.error();
+    p.target = std::move(target.value());
+    return p;
+}
+
+Result<RunOptions> readOptions(const ParsedArgs& a)
+{
+    RunOptions o;
+    o.version = "0.1.0";
+    o.plan = a.value("--plan", "full");
+    bool known = false;
+    for (const std::string& p : planNames())
+        known = known || p == o.plan;
+    if (!known)
+        return Error{"usage.plan", "--plan " + o.plan, "unknown plan (full, oauth, oauth-authorize, oauth-token, espi, odr, json-api)"};
+    o.filters = a.list("--filter");
+    o.excludes = a.list("--exclude");
+    o.variants = a.list("--variant");
+    if (a.has("--shard")) {
+        Result<std::pair<int, int>> shard = parseShard(a.value("--shard"));
+        if (!shard)
+            return shard.error();
+        o.shardIndex = shard->first;
+        o.shardCount = shard->second;
+    }
+    const std::string jobs = a.value("--jobs", "1");
+    if (jobs.size() != 1 || jobs[0] < '1' || jobs[0] > '8')
+        return Error{"usage.jobs", "--jobs " + jobs, "expected a number from 1 to 8"};
+    if (a.has("--expected-failures")) {
+        Result<std::vector<ExpectedFailure>> ef = loadExpectedFailures(a.value("--expected-failures"));
+        if (!ef)
+            return ef.error();
+        o.expectedFailures = ef.value();
+    }
+    if (a.has("--sim") == a.has("--target"))
+        return Error{"usage.target", "run", "give exactly one of --target FILE or --sim [UTILITY]"};
+    if (a.has("--target") && (a.has("--sim-arg") || jobs != "1"))
+        return Error{"usage.target", "run", "--sim-arg and --jobs only apply with --sim"};
+    return o;
+}
+
+} // namespace
+
+int runRunCommand(const std::vector<std::string>& args)
+{
+    Result<ParsedArgs> parsed = parseArgs(args, "run",
+        {"--target", "--plan", "--filter", "--exclude", "--variant", "--expected-failures", "--report-dir", "--format",
+            "--shard", "--jobs", "--sim-arg", "--sim-binary"},
+        {"--sim"}, {});
+    if (!parsed)
+        return usageError(parsed.error());
+    const ParsedArgs& a = parsed.value();
+    if (!a.positionals.empty())
+        return usageError(Error{"usage", a.positionals.front(), "unexpected argument"});
+    Result<RunOptions> options = readOptions(a);
+    if (!options)
+        return usageError(options.error());
+    Result<std::vector<std::string>> formats = parseFormats(a.value("--format", "console,json,junit,html"));
+    if (!formats)
+        return usageError(formats.error());
+    Prepared prepared;
+    if (a.has("--sim")) {
+        Result<Prepared> p = prepareSimulators(a, options.value());
+        if (!p) {
+            std::cerr << "gbc-conformance run: ERROR " << p.error().describe() << "\n";
+            return kUsage;
+        }
+        prepared = std::move(p.value());
+    } else {
+        Result<Target> t = loadTargetFile(a.value("--target"));
+        if (!t)
+            return usageError(t.error());
+        prepared.target = std::move(t.value());
+    }
+    if (selectVariants(prepared.target, options.value()).empty())
+        return usageError(Error{"usage.variant", "--variant/--shard", "no variant of the target is selected"});
+    const bool console = std::find(formats->begin(), formats->end(), "console") != formats->end();
+    ConsoleProgress progress(std::cerr, isInteractive(2));
+    Report report = runTarget(prepared.target, options.value(), console ? &progress : nullptr);
+    progress.finish();
+    prepared.sims.clear(); // stop the simulators before writing
+    std::string dir = a.value("--report-dir", "reports/out/" + slug(prepared.target.name) +
+        (options->shardCount > 1 ? "-shard-" + std::to_string(options->shardIndex) : ""));
+    Result<std::vector<std::string>> written = writeReportFiles(report, dir, formats.value());
+    if (!written) {
+        std::cerr << "gbc-conformance run: ERROR " << written.error().describe() << "\n";
+        return kUsage;
+    }
+    std::cout << (console ? renderConsoleSummary(report, written.value()) : verdictLine(report) + "\n") << std::flush;
+    return summarize(report).exitCode == 0 ? kOk : summarize(report).exitCode;
+}
+
+} // namespace gbc

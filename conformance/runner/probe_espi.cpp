@@ -1,0 +1,145 @@
+// ESPI probes: resourceURI, authorizationURI, a windowed Batch/Subscription (202-aware), QRY001/002, token classes.
+#include "probes.h"
+
+#include <chrono>
+#include <thread>
+
+#include "atom_feed.h"
+#include "time_format.h"
+
+namespace gbc {
+
+namespace {
+
+std::int64_t nowFor(Session& s)
+{
+    if (std::optional<std::int64_t> t = s.clockNow())
+        return *t;
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// GETs `request`, honouring 202 + Retry-After up to 10 times: the simulator's clock is advanced instead of sleeping;
+// a real target is waited for (at most 30 s in total). 202 answers are recorded as <step>_wait.N.
+int fetchPatiently(Session& s, const std::string& step, const OutgoingRequest& request)
+{
+    int waits = 0, slept = 0;
+    for (;;) {
+        const HttpExchange e = s.record(step + "_try", request);
+        if (e.status != 202 || waits >= 10) {
+            s.renameStep(e.step, step);
+            break;
+        }
+        ++waits;
+        s.renameStep(e.step, step + "_wait." + std::to_string(waits));
+        const std::string header = responseHeader(e, "Retry-After");
+        const int after = header.empty() || header.find_first_not_of("0123456789") != std::string::npos
+            ? 5 : std::min(std::stoi(header.substr(0, 6)), 86400);
+        if (!s.advanceClock(after)) {
+            const int pause = std::min({after, 5, 30 - slept});
+            if (pause <= 0) { // still 202 after the time budget: the last answer stands as the step's result
+                s.renameStep(step + "_wait." + std::to_string(waits), step);
+                return waits - 1;
+            }
+            std::this_thread::sleep_for(std::chrono::seconds(pause));
+            slept += pause;
+        }
+    }
+    return waits;
+}
+
+std::string functionBlocksFor(Session& s)
+{
+    if (!s.config().espi.functionBlocks.empty())
+        return s.config().espi.functionBlocks;
+    const std::string& scope = s.learned().grantedScope;
+    const std::size_t fb = scope.find("FB=");
+    if (fb == std::string::npos)
+        return "";
+    return scope.substr(fb + 3, scope.find(';', fb) == std::string::npos ? std::string::npos : scope.find(';', fb) - fb - 3);
+}
+
+// QRY001: the window is exactly one complete IntervalBlock seen in the batch (shortest duration, then latest end
+// before now), so both containment and overlap filtering must return it and nothing outside it.
+void probeWindow(Session& s, const AtomFeed& batch, std::int64_t now)
+{
+    const FeedEntry* chosen = nullptr;
+    const FeedBlock* block = nullptr;
+    for (const FeedEntry* e : batch.ofKind("IntervalBlock"))
+        for (const FeedBlock& b : e->blocks) {
+            if (b.duration <= 0 || b.start + b.duration > now || e->link("up").empty())
+                continue;
+            const bool better = !block || b.duration < block->duration ||
+                (b.duration == block->duration && b.start > block->start);
+            if (better) {
+                chosen = e;
+                block = &b;
+            }
+        }
+    if (!block) {
+        s.closeGate("meter_reading", "the Batch/Subscription feed holds no complete IntervalBlock to query (see ES-003)");
+        return;
+    }
+    const std::int64_t min = block->start, max = block->start + block->duration;
+    s.fact("espi.window_min", std::to_string(min));
+    s.fact("espi.window_max", std::to_string(max));
+    s.fact("espi.window_min_iso", formatIso8601(min));
+    s.fact("espi.window_max_iso", formatIso8601(max));
+    const std::string url = chosen->link("up");
+    const std::string token = s.learned().accessToken;
+    s.record("espi.window", s.get(withParams(url, {{"published-min", formatIso8601(min)},
+        {"published-max", formatIso8601(max)}}), token));
+    s.record("espi.bad_query", s.get(withParams(url, {{"published-min", "yesterday"}}), token));
+}
+
+void probeAccess(Session& s, const std::string& foreignSubscription)
+{
+    const Learned& l = s.learned();
+    const std::string base = s.config().espi.resourceBase;
+    if (s.gateOpen("client_token")) {
+        s.record("espi.batch_client_token", s.get(l.batchUrl, l.clientToken));
+        s.record("espi.service_status", s.get(base + "/ReadServiceStatus", l.clientToken));
+    }
+    s.record("espi.batch_no_token", s.get(l.batchUrl, ""));
+    s.record("espi.batch_bad_token", s.get(l.batchUrl, "unknown-" + randomToken(24)));
+    const std::string foreign = foreignSubscription.empty() || foreignSubscription == l.subscriptionId
+        ? l.subscriptionId + "0" : foreignSubscription;
+    s.record("espi.foreign_subscription", s.get(base + "/Batch/Subscription/" + foreign, l.accessToken));
+    s.record("espi.authorizations_customer_token", s.get(base + "/Authorization", l.accessToken));
+}
+
+} // namespace
+
+void probeEspi(Session& s, const std::string& foreignSubscription)
+{
+    if (!s.gateOpen("authorized") || !s.gateOpen("token"))
+        return;
+    Learned& l = s.learned();
+    const std::int64_t now = nowFor(s);
+    s.fact("espi.fbs", functionBlocksFor(s));
+    const std::int64_t from = now - 86400LL * s.config().espi.windowDays;
+    const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(now)}};
+    s.record("espi.resource", s.get(withParams(l.resourceUri, {{"published-min", formatIso8601(now - 86400)},
+        {"published-max", formatIso8601(now)}}), l.accessToken));
+    const HttpExchange& auth = s.record("espi.authorization", s.get(l.authorizationUri, l.accessToken));
+    s.fact("espi.authorization_step", "espi.authorization");
+    if ((auth.status == 401 || auth.status == 403) && s.gateOpen("client_token")) {
+        s.record("espi.authorization_client", s.get(l.authorizationUri, l.clientToken));
+        s.fact("espi.authorization_step", "espi.authorization_client");
+    }
+    const int waits = fetchPatiently(s, "espi.batch", s.get(withParams(l.batchUrl, window), l.accessToken));
+    s.fact("espi.batch_waits", std::to_string(waits));
+    const HttpExchange* batch = s.obs().step("espi.batch");
+    const AtomFeed feed = parseAtomFeed(batch ? batch->responseBody : "");
+    for (const FeedEntry* up : feed.ofKind("UsagePoint"))
+        if (l.usagePointId.empty())
+            l.usagePointId = lastSegment(up->link("self"));
+    if (batch && batch->status == 200) {
+        Series series = intervalSeries(batch->responseBody, s.variant().id);
+        if (!series.points.empty())
+            l.series.push_back(series);
+    }
+    probeWindow(s, feed, now);
+    probeAccess(s, foreignSubscription);
+}
+
+} // namespace gbc

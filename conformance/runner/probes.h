@@ -1,0 +1,37 @@
+// Probes: the impure half of the runner. Each sends requests through a Session and leaves steps, facts and gates
+// for the pure checks to judge. A probe that decides not to send a step closes the gate the checks consult.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "login_engine.h"
+#include "session.h"
+
+namespace gbc {
+
+// Which plans' probes to run (the checks of other plans are not reported).
+struct ProbeSelection {
+    std::set<std::string> plans; // oauth-authorize, oauth-token, espi, odr, json-api
+    bool wants(const std::string& plan) const { return plans.count(plan) != 0; }
+};
+
+// Authorize URL for this session with the given overrides (an empty value removes the parameter).
+std::string authorizeUrl(Session& s, const Params& overrides);
+
+void probeAuthorizeNegatives(Session& s);
+// Runs the login script as flow `flow` (facts login.<flow>.*, cb.<flow>, state.<flow>); returns the code or "".
+std::string runLoginFlow(Session& s, const std::string& flow, const std::string& decision, const Params& extra = {});
+
+void probeMainGrant(Session& s);           // flow main (PKCE) + token.main + client_credentials
+void probeClientCredentials(Session& s);   // token.client_credentials (independent of any customer)
+void probeTokenNegatives(Session& s);      // every token error case, refresh, second-code flows, decline
+void probeEspi(Session& s, const std::string& foreignSubscription);
+void probeJsonApi(Session& s);
+void probeOdr(Session& s);
+void probeLateClockCases(Session& s, const ProbeSelection& sel); // expired code/token (clock), revoke
+
+// Runs every selected probe for the session's variant in a fixed order.
+void probeVariant(Session& s, const ProbeSelection& sel, const std::string& foreignSubscription);
+
+} // namespace gbc

@@ -1,0 +1,180 @@
+// Pure-function tests of the ESPI, ODR and JSON API checks, the helpers and the catalogue records.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "canned.h"
+#include "runner_families.h"
+
+using namespace gbc;
+using canned::json;
+using canned::run;
+
+namespace {
+
+std::string blocksFeed(std::initializer_list<long> starts)
+{
+    std::string xml = R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:espi="http://naesb.org/espi">)";
+    for (long s : starts)
+        xml += "<entry><id>urn:uuid:" + std::to_string(s) + "</id><content><espi:IntervalBlock><espi:interval>"
+               "<espi:duration>86400</espi:duration><espi:start>" + std::to_string(s) +
+               "</espi:start></espi:interval></espi:IntervalBlock></content></entry>";
+    return xml + "</feed>";
+}
+
+Observation window(const std::string& body)
+{
+    Observation o;
+    o.facts = {{"espi.window_min", "86400"}, {"espi.window_max", "172800"}};
+    o.steps["espi.window"] = canned::answer(200, body);
+    return o;
+}
+
+} // namespace
+
+// Makes sure QRY001 passes when every block overlaps the window and fails when the filter is ignored.
+// Example failure: query_param_ignored returning a year of blocks for a one-day window.
+TEST(EspiChecks, QueryWindowArithmetic)
+{
+    EXPECT_EQ(run("ES-009", window(blocksFeed({86400}))).verdict, Verdict::Pass);
+    EXPECT_EQ(run("ES-009", window(blocksFeed({0, 86400}))).verdict, Verdict::Pass); // touching the edge: overlap
+    EXPECT_EQ(run("ES-009", window(blocksFeed({100000}))).verdict, Verdict::Fail);   // the spanning block is missing
+    const Outcome ignored = run("ES-009", window(blocksFeed({0, 86400, 172800, 172800 + 86400 + 1})));
+    EXPECT_EQ(ignored.verdict, Verdict::Fail);
+    EXPECT_NE(ignored.actual.find("3 blocks inside, 1 outside"), std::string::npos);
+    EXPECT_EQ(run("ES-009", window(blocksFeed({}))).verdict, Verdict::Fail);
+    Observation gated = window("");
+    gated.gates["meter_reading"] = "no IntervalBlock";
+    EXPECT_EQ(run("ES-009", gated).verdict, Verdict::Skip);
+}
+
+// Makes sure token-class and malformed-query probes need the refusing status.
+// Example failure: wrong_token_class_accepted (200 for a client token) or bad_query_accepted.
+TEST(EspiChecks, RefusalsAndRetryAfter)
+{
+    Observation o;
+    o.steps["espi.batch_client_token"] = canned::answer(200, "<feed/>");
+    EXPECT_EQ(run("ES-005", o).verdict, Verdict::Fail);
+    o.steps["espi.batch_client_token"] = canned::answer(403);
+    EXPECT_EQ(run("ES-005", o).verdict, Verdict::Pass);
+    o.steps["espi.bad_query"] = canned::answer(200, "<feed/>");
+    EXPECT_EQ(run("ES-010", o).verdict, Verdict::Fail);
+    o.facts["espi.batch_waits"] = "0";
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Skip);
+    o.facts["espi.batch_waits"] = "1";
+    o.steps["espi.batch_wait.1"] = canned::answer(202, "", {{"Retry-After", "60"}});
+    o.steps["espi.batch"] = canned::answer(200, "<feed/>");
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Pass);
+    o.steps["espi.batch_wait.1"] = canned::answer(202);
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Fail);
+}
+
+// Makes sure the feed data check runs the validator and names failing data checks.
+// Example failure: a feed with a duplicate atom id passing ES-003.
+TEST(EspiChecks, BatchDataUsesTheValidator)
+{
+    Observation o;
+    o.steps["espi.batch"] = canned::answer(200, "<feed><entry>unterminated");
+    const Outcome broken = run("ES-003", o);
+    EXPECT_EQ(broken.verdict, Verdict::Fail);
+    EXPECT_NE(broken.actual.find("unusable document"), std::string::npos);
+    o.steps["espi.batch"] = canned::answer(500, "oops");
+    EXPECT_EQ(run("ES-003", o).verdict, Verdict::Fail);
+}
+
+// Makes sure ODR shape, lifecycle order and the ttl window are judged.
+// Example failure: odr_ignores_ttl (a new read with a new ts inside the window) passing OD-003.
+TEST(OdrChecks, ShapeLifecycleTtl)
+{
+    Observation o;
+    o.steps["odr.first"] = json(200, R"({"meter":"1","status":"initialized","ts":"2025-06-15T12:00:00+00:00","ttl_seconds":900,"data":null})");
+    o.steps["odr.poll.1"] = json(200, R"({"meter":"1","status":"pending","ts":"2025-06-15T12:00:00+00:00","ttl_seconds":880,"data":null})");
+    o.facts["odr.polls"] = "1";
+    EXPECT_EQ(run("OD-001", o).verdict, Verdict::Pass);
+    EXPECT_EQ(run("OD-002", o).verdict, Verdict::Pass);
+    o.facts["odr.expect_terminal"] = "yes";
+    EXPECT_EQ(run("OD-002", o).verdict, Verdict::Fail);
+    o.steps["odr.poll.1"] = json(200, R"({"status":"waiting"})");
+    o.steps["odr.first"] = json(200, R"({"meter":"1","status":"pending","ts":"2025-06-15T12:00:00+00:00","ttl_seconds":900,"data":null})");
+    o.facts["odr.expect_terminal"] = "no";
+    EXPECT_EQ(run("OD-002", o).verdict, Verdict::Fail);
+    o.steps["odr.poll.1"] = json(200, R"({"status":"pending","ttl_seconds":880})");
+    o.steps["odr.repeat"] = json(200, R"({"status":"pending","ttl_seconds":870})");
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Pass);
+    o.steps["odr.repeat"] = json(200, R"({"status":"initialized","ttl_seconds":900})");
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Fail);
+    o.steps["odr.repeat"] = json(200, R"({"status":"pending","ttl_seconds":900})");
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Fail);
+    o.steps["odr.repeat"] = json(429, R"({"error":"rate_limited"})");
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Pass);
+    o.gates["odr"] = "no ODR";
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Skip);
+}
+
+// Makes sure an updated read's data block is checked for datapoint units.
+// Example failure: a datapoint with unit "kWh?" accepted.
+TEST(OdrChecks, DataShape)
+{
+    Observation o;
+    o.facts["odr.polls"] = "0";
+    const std::string updated = R"({"status":"updated","data":{"base":{},"readings":{"start":"2025-06-15T11:00:00+00:00",
+        "end":"2025-06-15T12:00:00+00:00","datapoints":[{"type":"fwd","unit":"kwh","value":1.5},{"type":"power_factor","unit":null,"value":1.0}]}}})";
+    o.steps["odr.first"] = json(200, updated);
+    EXPECT_EQ(run("OD-004", o).verdict, Verdict::Pass);
+    std::string bad = updated;
+    bad.replace(bad.find("\"kwh\""), 5, "\"kWh?\"");
+    o.steps["odr.first"] = json(200, bad);
+    EXPECT_EQ(run("OD-004", o).verdict, Verdict::Fail);
+}
+
+// Makes sure JSON API errors need the {error, error_description, url} body and pagination must not repeat items.
+// Example failure: json_error_body_missing (404 with an empty body) passing JA-005.
+TEST(JsonApiChecks, ErrorBodiesAndPagination)
+{
+    Observation o;
+    o.steps["json.not_found"] = json(404, R"({"error":"not_found","error_description":"no such authorization","url":null})");
+    EXPECT_EQ(run("JA-005", o).verdict, Verdict::Pass);
+    o.steps["json.not_found"] = canned::answer(404, "");
+    EXPECT_EQ(run("JA-005", o).verdict, Verdict::Fail);
+    o.facts["json.limit"] = "2";
+    o.steps["json.intervals.1"] = json(200, R"({"intervals":[{"uid":"a"},{"uid":"b"}],"next":"/api/v2/intervals?after=b"})");
+    o.steps["json.intervals.2"] = json(200, R"({"intervals":[{"uid":"c"}],"next":null})");
+    EXPECT_EQ(run("JA-003", o).verdict, Verdict::Pass);
+    o.steps["json.intervals.2"] = json(200, R"({"intervals":[{"uid":"b"}],"next":null})");
+    EXPECT_EQ(run("JA-003", o).verdict, Verdict::Fail);
+    o.steps["json.intervals.1"] = json(200, R"({"intervals":[{"uid":"a"},{"uid":"b"},{"uid":"x"}],"next":null})");
+    EXPECT_EQ(run("JA-003", o).verdict, Verdict::Fail);
+}
+
+// Makes sure every catalogue record is complete, ids are unique and sorted, and every plan has checks.
+// Example failure: a check without a reference, or two checks sharing an id.
+TEST(RunnerCatalogue, RecordsAreComplete)
+{
+    std::set<std::string> ids, plans;
+    std::string previous;
+    for (const RunnerCheck& c : runnerChecks()) {
+        EXPECT_TRUE(ids.insert(c.record.id).second) << c.record.id;
+        EXPECT_LT(previous, c.record.id);
+        previous = c.record.id;
+        EXPECT_FALSE(c.record.reference.empty()) << c.record.id;
+        EXPECT_GT(c.record.requirement.size(), 20u) << c.record.id;
+        EXPECT_NE(c.run, nullptr);
+        plans.insert(c.plan);
+    }
+    EXPECT_EQ(plans, (std::set<std::string>{"oauth-authorize", "oauth-token", "espi", "odr", "json-api"}));
+    EXPECT_GE(runnerChecks().size(), 60u);
+}
+
+// Makes sure need() distinguishes not applicable (SKIP) from harness faults (ERROR).
+// Example failure: an unrecorded step reported as SKIP, hiding a runner bug.
+TEST(RunnerCatalogue, NeedGatesAndFaults)
+{
+    Observation o;
+    o.gates["odr"] = "no ODR";
+    EXPECT_EQ(need(o, {"odr"}, "odr.first").stop->verdict, Verdict::Skip);
+    EXPECT_EQ(need(o, {}, "odr.first").stop->verdict, Verdict::Error);
+    o.steps["odr.first"].error = "timeout";
+    EXPECT_EQ(need(o, {}, "odr.first").stop->verdict, Verdict::Error);
+    o.steps["odr.first"] = json(200, "{}");
+    EXPECT_FALSE(need(o, {}, "odr.first").stop.has_value());
+}

@@ -1,0 +1,137 @@
+// One variant end to end: listener, transport, probes, pure checks, then redaction and clipping of the evidence.
+#include "variant_outcome.h"
+
+#include <chrono>
+
+namespace gbc {
+
+namespace {
+
+CheckResult judge(const RunnerCheck& check, const Session& s, Outcome outcome)
+{
+    if (outcome.verdict == Verdict::Fail && check.record.level == Level::Should)
+        outcome.verdict = Verdict::Warn;
+    CheckResult r;
+    r.checkId = check.record.id;
+    r.variant = s.variant().id;
+    r.plan = check.plan;
+    r.family = check.record.family;
+    r.reference = check.record.reference;
+    r.requirement = check.record.requirement;
+    r.level = check.record.level;
+    r.verdict = outcome.verdict;
+    r.message = outcome.message;
+    r.expected = outcome.expected;
+    r.actual = outcome.actual;
+    for (const std::string& step : outcome.evidence)
+        if (const HttpExchange* e = s.obs().step(step); e && (r.evidence.empty() || r.evidence.back() != e->id))
+            r.evidence.push_back(e->id);
+    return r;
+}
+
+void redactResult(CheckResult& r, const Redactor& redactor)
+{
+    r.message = redactor.apply(r.message);
+    r.expected = redactor.apply(r.expected);
+    r.actual = redactor.apply(r.actual);
+}
+
+HttpExchange clipped(HttpExchange e, const Redactor& redactor)
+{
+    redactor.apply(e);
+    if (e.responseBody.size() > kEvidenceBodyLimit)
+        e.responseBody = e.responseBody.substr(0, kEvidenceBodyLimit);
+    if (e.requestBody.size() > kEvidenceBodyLimit)
+        e.requestBody = e.requestBody.substr(0, kEvidenceBodyLimit);
+    return e;
+}
+
+void replacePrefix(std::string& url, const std::string& from, const std::string& to)
+{
+    if (!from.empty() && url.rfind(from, 0) == 0)
+        url = to + url.substr(from.size());
+}
+
+} // namespace
+
+VariantSpec rebase(const VariantSpec& variant, const std::string& from, const std::string& to)
+{
+    VariantSpec v = variant;
+    if (from.empty() || to.empty() || from == to)
+        return v;
+    for (std::string* url : {&v.config.oauth.authorizeUrl, &v.config.oauth.tokenUrl, &v.config.oauth.revokeUrl,
+             &v.config.espi.resourceBase, &v.config.espi.applicationInformationUrl, &v.config.jsonApi.base,
+             &v.config.odr.url, &v.config.clockUrl})
+        replacePrefix(*url, from, to);
+    return v;
+}
+
+VariantOutput runVariant(const VariantSpec& variant, const std::vector<const RunnerCheck*>& checks,
+    const ProbeSelection& sel, std::string& foreign, const std::string& simOrigin)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    VariantOutput out;
+    out.info = VariantInfo{variant.id, variant.utility, variant.auth, variant.scenario, variant.description};
+    std::unique_ptr<HttpTransport> transport =
+        makeHttpTransport(TransportOptions{variant.config.caFile, variant.config.insecure, variant.config.timeoutMs});
+    std::unique_ptr<CallbackListener> listener;
+    std::string harnessFault;
+    Result<Url> redirect = parseUrl(variant.config.oauth.redirectUri);
+    if (redirect && redirect->isLoopback() && redirect->scheme == "http") {
+        auto started = CallbackListener::start(redirect->port == 80 ? 0 : redirect->port);
+        if (started)
+            listener = std::move(started.value());
+        else
+            harnessFault = started.error().describe();
+    }
+    Session s(variant, *transport, listener.get());
+    if (listener)
+        s.redactor().addAlias(listener->origin(), "{callback}");
+    s.redactor().addAlias(simOrigin, "{sim}");
+    if (harnessFault.empty()) {
+        try {
+            probeVariant(s, sel, foreign);
+        } catch (const std::exception& e) {
+            harnessFault = std::string("harness exception while probing: ") + e.what();
+        }
+    }
+    if (!s.learned().subscriptionId.empty())
+        foreign = s.learned().subscriptionId;
+    for (const RunnerCheck* c : checks) {
+        Outcome outcome = harnessError(harnessFault);
+        if (harnessFault.empty()) {
+            try {
+                outcome = c->run(s.obs());
+            } catch (const std::exception& e) {
+                outcome = harnessError(std::string("check raised an exception: ") + e.what());
+            }
+        }
+        CheckResult r = judge(*c, s, std::move(outcome));
+        redactResult(r, s.redactor());
+        out.results.push_back(std::move(r));
+    }
+    for (const HttpExchange& e : s.recorded())
+        out.exchanges.push_back(clipped(e, s.redactor()));
+    out.series = s.learned().series;
+    transport.reset(); // close keep-alive connections before the listener stops
+    if (listener)
+        out.endpoints["{callback}"] = listener->origin();
+    out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return out;
+}
+
+void mergeInto(Report& report, VariantOutput&& out)
+{
+    report.variants.push_back(out.info);
+    report.timing.variantMs[out.info.id] = out.ms;
+    for (auto& [k, v] : out.endpoints)
+        report.timing.endpoints[k + "@" + out.info.id] = v;
+    for (CheckResult& r : out.results)
+        report.results.push_back(std::move(r));
+    for (HttpExchange& e : out.exchanges)
+        report.exchanges.push_back(std::move(e));
+    for (Series& s : out.series)
+        report.series.push_back(std::move(s));
+}
+
+} // namespace gbc

@@ -1,0 +1,36 @@
+// Probing and judging one variant: the report pieces it contributes (results, redacted exchanges, series).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "probes.h"
+#include "report.h"
+#include "runner_families.h"
+#include "target.h"
+
+namespace gbc {
+
+struct VariantOutput {
+    VariantInfo info;
+    std::vector<CheckResult> results;
+    std::vector<HttpExchange> exchanges;
+    std::vector<Series> series;
+    double ms = 0;
+    std::map<std::string, std::string> endpoints; // placeholder -> origin (callback listener)
+};
+
+// Probes `variant` and applies `checks`. `foreign` carries the previous variant's subscription id in this worker
+// (for the foreign-subscription check) and is updated. `simOrigin` is aliased as {sim} in evidence.
+VariantOutput runVariant(const VariantSpec& variant, const std::vector<const RunnerCheck*>& checks,
+    const ProbeSelection& sel, std::string& foreign, const std::string& simOrigin);
+
+// The variant with every URL that starts with `from` moved to `to` (no change when either is empty).
+VariantSpec rebase(const VariantSpec& variant, const std::string& from, const std::string& to);
+
+void mergeInto(Report& report, VariantOutput&& out);
+
+// Largest body kept per exchange in reports.
+inline constexpr std::size_t kEvidenceBodyLimit = 8192;
+
+} // namespace gbc
