@@ -28,7 +28,9 @@ nlohmann::json formJson(const Client& client, const Utility& utility, const std:
             {"template_uid", nullptr},
             {"utility", utility.id},
             {"customer_email", nullptr},
-            {"url", origin + "/" + (utility.defaultAuth == AuthType::Proxy ? "gb-proxy/" : "authorize/") + uid},
+            {"url", utility.allows(AuthType::Proxy)
+                        ? origin + "/gb-proxy/" + uid
+                        : origin + "/DataCustodian/" + utility.id + "/oauth/authorize?response_type=code&client_id=" + client.clientId},
             {"is_archived", false}};
 }
 

@@ -3,10 +3,12 @@
 
 #include "api_module.h"
 #include "authorizations_api.h"
+#include "demo_routes.h"
 #include "events_api.h"
 #include "forms_api.h"
 #include "meters_api.h"
 #include "odr_api.h"
+#include "proxy_routes.h"
 #include "usage_api.h"
 
 namespace gbc {
@@ -20,7 +22,7 @@ std::vector<Route> apiRoutesWith(SimContext& ctx, const ApiOptions& options)
     if (options.backgroundPump)
         module->pump = std::make_unique<NotificationPump>(*module->state, options.pumpPeriod);
     std::vector<Route> routes;
-    for (auto family : {odrRoutes, authorizationRoutes, meterRoutes, usageRoutes, formRoutes, eventRoutes, adminRoutes})
+    for (auto family : {odrRoutes, authorizationRoutes, meterRoutes, usageRoutes, formRoutes, eventRoutes, adminRoutes, proxyRoutes, demoRoutes})
         for (Route& r : family(module))
             routes.push_back(std::move(r));
     return routes;

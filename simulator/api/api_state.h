@@ -9,10 +9,12 @@
 #include <string>
 
 #include "client_settings.h"
+#include "demo_site.h"
 #include "event_log.h"
 #include "notification_queue.h"
 #include "odr_machine.h"
 #include "outbound_http.h"
+#include "proxy_flow.h"
 #include "sim_context.h"
 
 namespace gbc {
@@ -57,6 +59,9 @@ struct ApiState {
     std::set<std::string> deletedAuthorizations;  // test authorizations removed with DELETE
     std::map<std::string, AuthorizationExtras> extras; // by authorization uid
     std::string lastOrigin;                       // origin of the latest API request (for absolute URIs)
+    ProxySessions proxySessions;                  // Green Button proxy flow
+    std::map<std::string, DemoSession> demoSessions; // demo site, by OAuth state
+    std::map<std::string, DemoView> demoViews;       // demo site, by view id
 
     // Where absolute links point: ctx.publicBaseUrl, else the latest request's origin, else loopback.
     std::string baseUrlLocked() const

@@ -39,6 +39,14 @@ inline Catalogue harnessCatalogue()
     EXPECT_TRUE(c) << (c ? "" : c.error().describe());
     Catalogue cat = c.value();
     for (Utility& u : cat.utilities) {
+        if (u.id == "PGE") {
+            Customer real = u.customers.front();
+            real.id = "pge-real";
+            real.test = false;
+            real.identities = {};
+            real.identities.login.push_back({"real_customer", "real_password"});
+            u.customers.push_back(real);
+        }
         if (u.id != "EPE")
             continue;
         Customer real = u.customers.front();
@@ -62,6 +70,14 @@ struct ApiResponse {
     std::string body;
     nlohmann::json json;
     std::vector<std::pair<std::string, std::string>> headers;
+
+    std::string header(const std::string& name) const
+    {
+        for (const auto& [k, v] : headers)
+            if (k == name)
+                return v;
+        return "";
+    }
 };
 
 class ApiHarness {
@@ -78,9 +94,11 @@ public:
     }
 
     ApiResponse call(const std::string& method, const std::string& path, std::multimap<std::string, std::string> query = {},
-                     const std::string& token = kEpeToken, const std::string& body = "")
+                     const std::string& token = kEpeToken, const std::string& body = "",
+                     std::multimap<std::string, std::string> form = {})
     {
         HttpRequest req;
+        req.form = std::move(form);
         req.method = method;
         req.path = path;
         req.host = "127.0.0.1:8080";
@@ -107,6 +125,12 @@ public:
     ApiResponse post(const std::string& path, const nlohmann::json& body, const std::string& token = kEpeToken)
     {
         return call("POST", path, {}, token, body.dump());
+    }
+
+    // An HTML form POST without API token.
+    ApiResponse submitForm(const std::string& path, std::multimap<std::string, std::string> form)
+    {
+        return call("POST", path, {}, "", "", std::move(form));
     }
 
     // A test-submit authorization for the scenario; returns its uid.
