@@ -65,14 +65,14 @@ void writeAuthorizationEntry(AtomDocument& doc, EntryMode mode, const EndpointUr
         e.related.push_back({"related", certificationLink(*utility), "text/html"});
     put(doc, mode, e, [&](XmlOut& x) {
         openEspi(x, "Authorization");
-        if (r.expires > r.created)
-            period(x, "authorizedPeriod", r.created, r.expires - r.created);
+        const EpochSeconds expires = r.expires > 0 ? r.expires : kUntilRevoked;
+        period(x, "authorizedPeriod", r.created, expires - r.created);
         if (utility) {
             const TimeWindow w = historyWindow(utility->timeZone, r.historyLengthSeconds, now);
             period(x, "publishedPeriod", w.start, w.end - w.start);
         }
         x.element("status", authorizationStatus(r, now))
-            .element("expires_at", r.expires)
+            .element("expires_at", expires)
             .element("grant_type", "authorization_code")
             .element("scope", r.scope)
             .element("token_type", bearerLowercase ? "bearer" : "Bearer")
@@ -96,7 +96,7 @@ void writeClientAuthorizationEntry(AtomDocument& doc, EntryMode mode, const Endp
     put(doc, mode, e, [&](XmlOut& x) {
         openEspi(x, "Authorization");
         x.element("status", 1)
-            .element("expires_at", 0)
+            .element("expires_at", kUntilRevoked)
             .element("grant_type", "client_credentials")
             .element("scope", scope)
             .element("token_type", bearerLowercase ? "bearer" : "Bearer")

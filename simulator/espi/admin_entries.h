@@ -26,6 +26,9 @@ inline constexpr EpochSeconds kClientIssuedAt = 1577836800;
 // "https://cert.greenbuttonalliance.org/certificate/<uuid>" of a utility (stable, name-based).
 std::string certificationLink(const Utility& u);
 
+// expires_at of an authorization valid until revoked (record.expires == 0): 2100-01-01T00:00:00Z.
+inline constexpr EpochSeconds kUntilRevoked = 4102444800;
+
 // Authorization status code (espi.xsd AuthorizationStatus): 2 declined, 0 revoked or expired, 1 active.
 int authorizationStatus(const AuthorizationRecord& r, EpochSeconds now);
 

@@ -29,14 +29,14 @@ Error forbidden(const EspiCall& c, const std::string& why)
 HttpAnswer serviceStatus(const EspiCall& c)
 {
     if (!actsAsClient(c.token))
-        return errorAnswer(forbidden(c, "ReadServiceStatus needs the client access token"));
+        return espiErrorAnswer(forbidden(c, "ReadServiceStatus needs the client access token"));
     return atomAnswer(serviceStatusDocument());
 }
 
 HttpAnswer applicationInformation(const EspiCall& c)
 {
     if (c.token.tokenClass != TokenClass::Registration)
-        return errorAnswer(forbidden(c, "ApplicationInformation needs the registration access token"));
+        return espiErrorAnswer(forbidden(c, "ApplicationInformation needs the registration access token"));
     const Utility* u = nullptr;
     const Client* client = callerClient(c, &u);
     const std::string& id = c.target.id("id");
@@ -44,8 +44,8 @@ HttpAnswer applicationInformation(const EspiCall& c)
         for (const Utility& each : c.ctx.catalogue.utilities)
             for (const Client& other : each.clients)
                 if (applicationInformationId(other) == id)
-                    return errorAnswer(forbidden(c, "a registration token reads only its own ApplicationInformation"));
-        return errorAnswer(Error{kNotFound, c.relativePath, "no ApplicationInformation '" + id + "'"});
+                    return espiErrorAnswer(forbidden(c, "a registration token reads only its own ApplicationInformation"));
+        return espiErrorAnswer(Error{kNotFound, c.relativePath, "no ApplicationInformation '" + id + "'"});
     }
     std::string out;
     AtomDocument doc(out, c.atomOptions({}));
@@ -56,7 +56,7 @@ HttpAnswer applicationInformation(const EspiCall& c)
 HttpAnswer authorizationFeed(const EspiCall& c, const FeedQuery& q)
 {
     if (!actsAsClient(c.token))
-        return errorAnswer(forbidden(c, "the Authorization feed needs the client access token"));
+        return espiErrorAnswer(forbidden(c, "the Authorization feed needs the client access token"));
     const Utility* u = nullptr;
     callerClient(c, &u);
     std::string out;
@@ -81,16 +81,16 @@ HttpAnswer authorizationEntry(const EspiCall& c)
     std::string out;
     AtomDocument doc(out, c.atomOptions({}));
     if (c.token.tokenClass == TokenClass::Registration)
-        return errorAnswer(forbidden(c, "Authorization needs the client access token or the customer's own token"));
+        return espiErrorAnswer(forbidden(c, "Authorization needs the client access token or the customer's own token"));
     if (c.token.tokenClass == TokenClass::CustomerAccess && id != c.token.authorizationUid)
-        return errorAnswer(forbidden(c, "a customer access token reads only its own Authorization"));
+        return espiErrorAnswer(forbidden(c, "a customer access token reads only its own Authorization"));
     if (actsAsClient(c.token) && client && u && id == bulkId(*client)) {
         writeClientAuthorizationEntry(doc, EntryMode::Root, c.urls, *u, *client, id, c.token.scope, lower);
         return atomAnswer(std::move(out));
     }
     const auto record = c.ctx.directory.findAuthorization(id);
     if (!record || record->clientId != c.token.clientId || record->utilityId != c.token.utilityId)
-        return errorAnswer(Error{kNotFound, c.relativePath, "no Authorization '" + id + "' for this client"});
+        return espiErrorAnswer(Error{kNotFound, c.relativePath, "no Authorization '" + id + "' for this client"});
     writeAuthorizationEntry(doc, EntryMode::Root, c.urls, u, *record, c.now, lower);
     return atomAnswer(std::move(out));
 }
@@ -98,10 +98,10 @@ HttpAnswer authorizationEntry(const EspiCall& c)
 HttpAnswer bulk(const EspiCall& c, const FeedQuery& q)
 {
     if (!actsAsClient(c.token))
-        return errorAnswer(forbidden(c, "Bulk needs the client access token"));
+        return espiErrorAnswer(forbidden(c, "Bulk needs the client access token"));
     const Client* client = callerClient(c, nullptr);
     if (!client || bulkId(*client) != c.target.id("id"))
-        return errorAnswer(Error{kNotFound, c.relativePath, "no Bulk '" + c.target.id("id") + "' for this client"});
+        return espiErrorAnswer(Error{kNotFound, c.relativePath, "no Bulk '" + c.target.id("id") + "' for this client"});
     std::string out;
     AtomDocument doc(out, c.atomOptions(q));
     doc.beginFeed(c.relativePath, "Bulk feed", c.now);
@@ -125,14 +125,14 @@ HttpAnswer handleAdmin(const EspiCall& c)
 {
     const auto query = parseFeedQuery(c.req, c.ctx.defect("bad_query_accepted"));
     if (!query)
-        return errorAnswer(query.error());
+        return espiErrorAnswer(query.error());
     switch (c.target.resource) {
     case R::ServiceStatus: return serviceStatus(c);
     case R::ApplicationInformation: return applicationInformation(c);
     case R::AuthorizationFeed: return authorizationFeed(c, *query);
     case R::Authorization: return authorizationEntry(c);
     case R::Bulk: return bulk(c, *query);
-    default: return errorAnswer(Error{kBadRequest, c.relativePath, "not an admin resource"});
+    default: return espiErrorAnswer(Error{kBadRequest, c.relativePath, "not an admin resource"});
     }
 }
 

@@ -133,7 +133,7 @@ void CustomerWriter::meter(const SharedAccount& a, const ServicePlan& s)
     });
 }
 
-void CustomerWriter::whole(const DataDefects& defects)
+void CustomerWriter::whole()
 {
     customer();
     const auto accounts = sharedAccounts(plan);
@@ -144,9 +144,6 @@ void CustomerWriter::whole(const DataDefects& defects)
         for (const ServicePlan* s : a.services)
             meter(a, *s);
     }
-    UsageWriter usage{doc, plan, defects, EntryMode::InFeed};
-    for (const ServicePlan& s : plan.services)
-        usage.localTimeParameters(s);
 }
 
 } // namespace gbc

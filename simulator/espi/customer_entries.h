@@ -32,8 +32,8 @@ struct CustomerWriter {
     void serviceLocation(const SharedAccount& a);
     void meter(const SharedAccount& a, const ServicePlan& s);
     // Everything of Batch/RetailCustomer: Customer, then per account CustomerAccount, CustomerAgreement,
-    // ServiceLocation and its Meters, then one LocalTimeParameters per shared service.
-    void whole(const DataDefects& defects);
+    // ServiceLocation and its Meters. (No LocalTimeParameters: without their UsagePoints they would break D135.)
+    void whole();
 };
 
 // Relative paths of the tree.

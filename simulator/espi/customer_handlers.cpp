@@ -67,7 +67,7 @@ void writeEntries(const EspiCall& c, CustomerWriter& w, const Located& at, const
             w.meter(*at.account, *s);
         break;
     case R::Meter: w.meter(*at.account, *at.meter); break;
-    default: w.whole(c.dataDefects());
+    default: w.whole();
     }
 }
 
@@ -78,21 +78,21 @@ HttpAnswer handleCustomer(const EspiCall& c)
     const bool acceptClient = c.target.isBatch() && c.ctx.defect("wrong_token_class_accepted");
     const auto record = subscriptionAccess(c.ctx, c.token, c.target.id("sub"), acceptClient);
     if (!record)
-        return errorAnswer(record.error());
+        return espiErrorAnswer(record.error());
     const auto plan = planSubscription(c.ctx, *record);
     if (!plan)
-        return errorAnswer(Error{kNotFound, c.relativePath, plan.error().message});
+        return espiErrorAnswer(Error{kNotFound, c.relativePath, plan.error().message});
     if (!plan->grants(51))
-        return errorAnswer(Error{kForbidden, c.relativePath, "the granted scope does not include FB 51 (customer data)"});
+        return espiErrorAnswer(Error{kForbidden, c.relativePath, "the granted scope does not include FB 51 (customer data)"});
     const auto query = parseFeedQuery(c.req, c.ctx.defect("bad_query_accepted"));
     if (!query)
-        return errorAnswer(query.error());
+        return espiErrorAnswer(query.error());
     if (c.target.isBatch() && c.now < record->dataReadyAt)
         return collectingAnswer(record->dataReadyAt, c.now);
     const std::vector<SharedAccount> accounts = sharedAccounts(*plan);
     const auto at = locate(c, *plan, accounts);
     if (!at)
-        return errorAnswer(at.error());
+        return espiErrorAnswer(at.error());
     std::string out;
     AtomDocument doc(out, c.atomOptions(*query));
     const R r = c.target.resource;

@@ -18,7 +18,7 @@ const char* className(TokenClass c)
 
 } // namespace
 
-Result<TokenInfo> authenticate(const SimContext& ctx, const HttpRequest& req)
+Result<TokenInfo> authenticateEspi(const SimContext& ctx, const HttpRequest& req)
 {
     const std::string bearer = req.bearerToken();
     if (bearer.empty())
@@ -59,7 +59,7 @@ Result<AuthorizationRecord> subscriptionAccess(const SimContext& ctx, const Toke
     return *record;
 }
 
-HttpAnswer errorAnswer(const Error& e)
+HttpAnswer espiErrorAnswer(const Error& e)
 {
     struct Row {
         const char* code;

@@ -10,7 +10,7 @@
 
 namespace gbc {
 
-// Error codes used by the ESPI handlers; errorAnswer() maps them to HTTP statuses.
+// Error codes used by the ESPI handlers; espiErrorAnswer() maps them to HTTP statuses.
 inline constexpr const char* kUnauthorized = "espi.unauthorized"; // 401
 inline constexpr const char* kForbidden = "espi.forbidden";       // 403
 inline constexpr const char* kNotFound = "espi.not_found";        // 404
@@ -18,7 +18,7 @@ inline constexpr const char* kBadRequest = "espi.bad_request";    // 400
 inline constexpr const char* kNotAllowed = "espi.method";         // 405
 
 // The caller's token: missing, unknown, expired or revoked -> espi.unauthorized.
-Result<TokenInfo> authenticate(const SimContext& ctx, const HttpRequest& req);
+Result<TokenInfo> authenticateEspi(const SimContext& ctx, const HttpRequest& req);
 
 // True for the client access token and the UtilityAPI JSON API token (which UtilityAPI also accepts on ESPI).
 bool actsAsClient(const TokenInfo& t);
@@ -33,6 +33,6 @@ Result<AuthorizationRecord> subscriptionAccess(const SimContext& ctx, const Toke
                                                bool acceptClientToken);
 
 // A plain-text (not Atom) error answer with the status of the error code; 401 carries WWW-Authenticate.
-HttpAnswer errorAnswer(const Error& e);
+HttpAnswer espiErrorAnswer(const Error& e);
 
 } // namespace gbc

@@ -11,18 +11,18 @@ HttpAnswer handleEspi(SimContext& ctx, const HttpRequest& req)
 {
     const std::string prefix = espipath::kPrefix;
     if (req.path.compare(0, prefix.size(), prefix) != 0)
-        return errorAnswer(Error{kBadRequest, req.path, "not an ESPI resource path"});
+        return espiErrorAnswer(Error{kBadRequest, req.path, "not an ESPI resource path"});
     if (req.method != "GET" && req.method != "HEAD")
-        return errorAnswer(Error{kNotAllowed, req.path, req.method + " is not supported; resources are read-only"});
-    const auto token = authenticate(ctx, req);
+        return espiErrorAnswer(Error{kNotAllowed, req.path, req.method + " is not supported; resources are read-only"});
+    const auto token = authenticateEspi(ctx, req);
     if (!token)
-        return errorAnswer(token.error());
+        return espiErrorAnswer(token.error());
     std::string relative = req.path.substr(prefix.size());
     if (!relative.empty() && relative.back() == '/')
         relative.pop_back();
     const auto target = parseEspiTarget(relative);
     if (!target)
-        return errorAnswer(target.error());
+        return espiErrorAnswer(target.error());
     const std::string origin = espipath::linkOrigin(ctx, req);
     EspiCall call{ctx, req, *token, *target, relative, EndpointUrls{origin, origin + espipath::kPrefix},
                   ctx.clock.now()};

@@ -138,31 +138,31 @@ HttpAnswer handleUsage(const EspiCall& c)
 {
     const auto key = subjectOf(c);
     if (!key)
-        return errorAnswer(key.error());
+        return espiErrorAnswer(key.error());
     const R r = c.target.resource;
     const bool lenientClass = r == R::ReadingType || r == R::LocalTimeParameters ||
                               (c.target.isBatch() && c.ctx.defect("wrong_token_class_accepted"));
     const auto record = subscriptionAccess(c.ctx, c.token, key->subscriptionId, lenientClass);
     if (!record)
-        return errorAnswer(record.error());
+        return espiErrorAnswer(record.error());
     const auto plan = planSubscription(c.ctx, *record);
     if (!plan)
-        return errorAnswer(Error{kNotFound, c.relativePath, plan.error().message});
+        return espiErrorAnswer(Error{kNotFound, c.relativePath, plan.error().message});
     const auto query = parseFeedQuery(c.req, c.ctx.defect("bad_query_accepted"));
     if (!query)
-        return errorAnswer(query.error());
+        return espiErrorAnswer(query.error());
     if (c.target.isBatch() && c.now < record->dataReadyAt)
         return collectingAnswer(record->dataReadyAt, c.now);
     const auto service = serviceOf(c, *plan, *key);
     if (!service)
-        return errorAnswer(service.error());
+        return espiErrorAnswer(service.error());
     std::string out;
     out.reserve(isSingleEntry(r) ? 16384 : estimateSize(*plan, *service));
     AtomDocument doc(out, c.atomOptions(*query));
     UsageWriter w{doc, *plan, c.dataDefects(), isSingleEntry(r) ? EntryMode::Root : EntryMode::InFeed};
     if (isSingleEntry(r)) {
         if (const auto missing = writeEntry(c, w, **service))
-            return errorAnswer(*missing);
+            return espiErrorAnswer(*missing);
         return atomAnswer(std::move(out));
     }
     std::vector<AtomLink> extra;
