@@ -1,7 +1,7 @@
 // Id shapes: building and parsing (see espi_ids.h for the scheme).
 #include "espi_ids.h"
 
-#include <cstdint>
+#include "sim_store.h"
 
 namespace gbc {
 
@@ -105,11 +105,7 @@ std::string applicationInformationId(const Client& client)
 
 std::string bulkId(const Client& client)
 {
-    // Same digits as clientBulkId() of simulator/core (the token endpoint's Bulk/Authorization id).
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : client.clientId)
-        h = (h ^ c) * 1099511628211ULL;
-    return std::to_string(900000 + h % 100000);
+    return clientBulkId(client.clientId); // the id the token endpoint puts in resourceURI .../Bulk/{id}
 }
 
 bool isSafeId(const std::string& id)
