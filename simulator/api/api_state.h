@@ -43,7 +43,10 @@ struct WatchEntry {
 };
 
 struct ApiState {
-    ApiState(SimContext& context, std::shared_ptr<OutboundHttp> out) : ctx(context), outbound(std::move(out)) {}
+    ApiState(SimContext& context, std::shared_ptr<OutboundHttp> out)
+        : ctx(context), outbound(std::move(out)), clients(context.modes ? context.modes : std::make_shared<ClientModes>())
+    {
+    }
 
     SimContext& ctx;
     std::shared_ptr<OutboundHttp> outbound;

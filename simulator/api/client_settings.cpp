@@ -10,11 +10,7 @@ std::optional<ClientOverride> ClientSettings::find(const std::string& clientId) 
     return it == overrides_.end() ? std::nullopt : std::optional<ClientOverride>(it->second);
 }
 
-ClientMode ClientSettings::mode(const Client& client) const
-{
-    auto o = find(client.clientId);
-    return o && o->mode ? *o->mode : client.mode;
-}
+ClientMode ClientSettings::mode(const Client& client) const { return modes_->modeOf(client); }
 
 std::string ClientSettings::webhookUrl(const Client& client) const
 {
@@ -34,11 +30,7 @@ std::string ClientSettings::webhookSecret(const Client& client) const
     return o && o->webhookSecret ? *o->webhookSecret : client.webhookSecret;
 }
 
-void ClientSettings::setMode(const std::string& clientId, ClientMode mode)
-{
-    std::lock_guard lock(mutex_);
-    overrides_[clientId].mode = mode;
-}
+void ClientSettings::setMode(const std::string& clientId, ClientMode mode) { modes_->set(clientId, mode); }
 
 void ClientSettings::setTargets(const std::string& clientId, const std::optional<std::string>& webhookUrl,
                                 const std::optional<std::string>& notifyUri,

@@ -2,22 +2,26 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
 #include "catalogue.h"
+#include "client_modes.h"
 
 namespace gbc {
 
 struct ClientOverride {
-    std::optional<ClientMode> mode;
     std::optional<std::string> webhookUrl, notifyUri, webhookSecret;
 };
 
-// Thread-safe. Every reader passes the catalogue Client and gets the override when one is set.
+// Thread-safe. Every reader passes the catalogue Client and gets the override when one is set. Modes live in the
+// context's ClientModes (shared with the OAuth core); notification targets here.
 class ClientSettings {
 public:
+    explicit ClientSettings(std::shared_ptr<ClientModes> modes) : modes_(std::move(modes)) {}
+
     ClientMode mode(const Client& client) const;
     std::string webhookUrl(const Client& client) const;
     std::string notifyUri(const Client& client) const;
@@ -31,6 +35,7 @@ public:
 private:
     std::optional<ClientOverride> find(const std::string& clientId) const;
 
+    std::shared_ptr<ClientModes> modes_;
     mutable std::mutex mutex_;
     std::map<std::string, ClientOverride> overrides_;
 };

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 
 #include "authorization_directory.h"
 #include "catalogue.h"
+#include "client_modes.h"
 #include "clock.h"
 
 namespace gbc {
@@ -21,6 +23,10 @@ struct SimContext {
     // name (Host: greenbutton.essexpowerlines.ca), which the client cannot resolve; e.g. "http://127.0.0.1:4321".
     // Empty: use the request's own origin.
     std::string publicBaseUrl;
+
+    // Sandbox/live switches set through /__sim/clients/{clientId}/mode: read a registration's mode with
+    // modes->modeOf(client), never client.mode directly. Shared by copies of the context.
+    std::shared_ptr<ClientModes> modes = std::make_shared<ClientModes>();
 
     bool defect(const std::string& name) const { return defects.count(name) != 0; }
 };
