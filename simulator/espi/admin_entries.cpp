@@ -40,6 +40,16 @@ void period(XmlOut& x, std::string_view name, std::int64_t start, std::int64_t d
     x.open(name).element("duration", d).element("start", start).close(name);
 }
 
+// thirdPartyNotifyUri: the client's own, else /espi/1_1/Notification on the host of its first redirect URI.
+std::string notifyUriOf(const Client& c, const EndpointUrls& urls)
+{
+    if (!c.notifyUri.empty())
+        return c.notifyUri;
+    const std::string first = c.redirectUris.empty() ? urls.origin : c.redirectUris.front();
+    const std::size_t hostEnd = first.find('/', first.find("://") + 3);
+    return first.substr(0, hostEnd) + "/espi/1_1/Notification";
+}
+
 } // namespace
 
 std::string certificationLink(const Utility& u)
@@ -114,17 +124,11 @@ void writeApplicationInformationEntry(AtomDocument& doc, const EndpointUrls& url
                 c.company.empty() ? c.clientId : c.company, {}, {}};
     e.times.published = e.times.updated = kClientIssuedAt;
     e.related.push_back({"related", certificationLink(u), "text/html"});
-    std::string notify = c.notifyUri;
-    if (notify.empty()) { // the third party's own host: origin of its first redirect URI
-        const std::string first = c.redirectUris.empty() ? urls.origin : c.redirectUris.front();
-        const std::size_t hostEnd = first.find('/', first.find("://") + 3);
-        notify = first.substr(0, hostEnd) + "/espi/1_1/Notification";
-    }
     doc.rootEntry(e, [&](XmlOut& x) {
         openEspi(x, "ApplicationInformation");
         x.element("dataCustodianId", u.id)
             .element("dataCustodianApplicationStatus", c.mode == ClientMode::Live ? 2 : 1)
-            .element("thirdPartyNotifyUri", notify)
+            .element("thirdPartyNotifyUri", notifyUriOf(c, urls))
             .element("authorizationServerAuthorizationEndpoint", urls.authorize(u))
             .element("authorizationServerTokenEndpoint", urls.token(u))
             .element("dataCustodianBulkRequestURI", urls.base + "Batch/Bulk/" + bulkId(c))

@@ -95,6 +95,31 @@ bool SubscriptionPlan::grants(int functionBlock) const
            record.functionBlocks.end();
 }
 
+namespace {
+
+ServicePlan servicePlanOf(const SimContext& ctx, const SubscriptionPlan& plan, const Account& account,
+                          const Service& service, std::size_t index)
+{
+    ServicePlan s;
+    s.index = index;
+    s.account = &account;
+    s.service = &service;
+    s.readingType = readingTypeFor(service.kind, plan.utility->currency);
+    if (service.kind == ServiceKind::Electric && plan.commercial)
+        s.readingType.phase = 225; // ABCN: three-phase service
+    const std::string& sub = plan.record.uid;
+    s.usagePointId = usagePointId(sub, index);
+    s.meterReadingId = meterReadingId(s.usagePointId, s.readingType.unitWord, s.readingType.intervalLength);
+    s.readingTypeId = readingTypeId(sub, s.meterReadingId);
+    s.localTimeParametersId = localTimeParametersId(sub, s.usagePointId);
+    s.profile = LoadProfile{service.kind, plan.commercial, isMetric(plan.utility->currency), ctx.seed,
+                            fnv1a64(plan.customer->id), index};
+    s.dailyBlocks = service.kind == ServiceKind::Electric;
+    return s;
+}
+
+} // namespace
+
 Result<SubscriptionPlan> planSubscription(const SimContext& ctx, const AuthorizationRecord& record)
 {
     SubscriptionPlan plan;
@@ -110,31 +135,14 @@ Result<SubscriptionPlan> planSubscription(const SimContext& ctx, const Authoriza
     plan.scenario = ctx.catalogue.findScenario(plan.customer->scenario);
     plan.commercial = plan.scenario && plan.scenario->profile == "commercial";
     plan.window = historyWindow(plan.utility->timeZone, record.historyLengthSeconds, ctx.clock.now());
-    const std::uint64_t customerKey = fnv1a64(plan.customer->id);
+    const auto& shared = record.sharedServices;
     std::size_t index = 0;
-    for (const Account& account : plan.customer->accounts) {
+    for (const Account& account : plan.customer->accounts)
         for (const Service& service : account.services) {
             const std::size_t i = index++;
-            const auto& shared = record.sharedServices;
-            if (!shared.empty() && std::find(shared.begin(), shared.end(), i) == shared.end())
-                continue;
-            ServicePlan s;
-            s.index = i;
-            s.account = &account;
-            s.service = &service;
-            s.readingType = readingTypeFor(service.kind, plan.utility->currency);
-            if (service.kind == ServiceKind::Electric && plan.commercial)
-                s.readingType.phase = 225; // ABCN: three-phase service
-            s.usagePointId = usagePointId(record.uid, i);
-            s.meterReadingId = meterReadingId(s.usagePointId, s.readingType.unitWord, s.readingType.intervalLength);
-            s.readingTypeId = readingTypeId(record.uid, s.meterReadingId);
-            s.localTimeParametersId = localTimeParametersId(record.uid, s.usagePointId);
-            s.profile = LoadProfile{service.kind, plan.commercial, isMetric(plan.utility->currency), ctx.seed,
-                                    customerKey, i};
-            s.dailyBlocks = service.kind == ServiceKind::Electric;
-            plan.services.push_back(std::move(s));
+            if (shared.empty() || std::find(shared.begin(), shared.end(), i) != shared.end())
+                plan.services.push_back(servicePlanOf(ctx, plan, account, service, i));
         }
-    }
     return plan;
 }
 
