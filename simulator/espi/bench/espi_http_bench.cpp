@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <malloc.h>
+#include <time.h>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ long rssKiB(bool trim = false)
         if (line.rfind("VmRSS:", 0) == 0)
             return std::atol(line.c_str() + 6);
     return -1;
+}
+
+// CPU seconds used by this process (all threads): robust against other load on a shared machine.
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 } // namespace
@@ -66,6 +75,7 @@ int main(int argc, char** argv)
     std::vector<double> ms;
     std::size_t bytes = 0;
     const auto all = Clock::now();
+    const double cpu0 = cpuSeconds();
     for (int i = 0; i < requests; ++i) {
         const auto t0 = Clock::now();
         auto res = cli.Get(path.c_str(), headers);
@@ -77,6 +87,7 @@ int main(int argc, char** argv)
         bytes += res->body.size();
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - all).count();
+    const double cpu = cpuSeconds() - cpu0;
     const long rssAfter = rssKiB(), trimmedAfter = rssKiB(true);
     std::sort(ms.begin(), ms.end());
     std::printf("HTTP Batch/Subscription DEMOUTILITY commercial over loopback, %d requests (server + client in one process)\n",
@@ -85,6 +96,8 @@ int main(int argc, char** argv)
     std::printf("throughput     %.1f MB/s of XML\n", static_cast<double>(bytes) / 1e6 / seconds);
     std::printf("latency ms     mean %.1f  p50 %.1f  p99 %.1f  max %.1f\n", seconds * 1000 / requests,
                 ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], ms.back());
+    std::printf("cpu            %.1f ms per request, %.1f MB of XML per CPU-second\n", cpu * 1000 / requests,
+                static_cast<double>(bytes) / 1e6 / cpu);
     std::printf("RSS KiB        before %ld  after %ld  growth %ld\n", rssBefore, rssAfter, rssAfter - rssBefore);
     std::printf("RSS trimmed    before %ld  after %ld  growth %ld\n", trimmedBefore, trimmedAfter,
                 trimmedAfter - trimmedBefore);
