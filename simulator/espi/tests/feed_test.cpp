@@ -231,5 +231,20 @@ TEST_F(EspiFeeds, AuthorizationEntries)
     EXPECT_TRUE(revokedListed);
 }
 
+// Makes sure only the shared services are served and the history follows the clock to the last local midnight.
+// Example failure: an unshared meter reachable by id, or a block for the still-running local day.
+TEST_F(EspiFeeds, SharedServicesAndClockWindow)
+{
+    w.directory.records["800"].sharedServices = {1};
+    EXPECT_EQ(entriesOf(get("Subscription/800/UsagePoint")).size(), 1u);
+    EXPECT_EQ(call(w, "Subscription/800/UsagePoint/80001", "cust-a").status, 404);
+    const auto before = entriesOf(get(kBlocks));
+    EXPECT_EQ(linksOf(before.back()).self[0].substr(linksOf(before.back()).self[0].size() - 8), "20250614");
+    w.clock.advance(86400);
+    const auto after = entriesOf(get(kBlocks));
+    EXPECT_EQ(linksOf(after.back()).self[0].substr(linksOf(after.back()).self[0].size() - 8), "20250615");
+    EXPECT_EQ(after.size(), before.size()); // 13 months: one day in, one day out
+}
+
 } // namespace
 } // namespace gbc
