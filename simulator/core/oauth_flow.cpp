@@ -16,7 +16,7 @@ namespace {
 
 PageContext pageOf(const FlowEnv& env, const FlowState& flow)
 {
-    return PageContext{env.utility, env.client, flow, env.formAction};
+    return PageContext{env.utility, env.client, env.ctx.modes->modeOf(env.client), flow, env.formAction};
 }
 
 HttpAnswer showVerify(const FlowEnv& env, FlowState flow, const std::string& errorHtml)
@@ -36,7 +36,7 @@ HttpAnswer admit(const FlowEnv& env, FlowState flow, const Customer* customer, F
     if (!customer || !scenario || !scenario->customerFound)
         return showVerify(env, flow, errorElement(kNotFound, "Customer not found: we could not find an account "
                                                              "matching those details."));
-    if (env.client.mode == ClientMode::Sandbox && !customer->test)
+    if (env.ctx.modes->modeOf(env.client) == ClientMode::Sandbox && !customer->test)
         return showVerify(env, flow, errorElement("sandbox_client", "This app is in sandbox mode: it may only "
                                                   "request data from test accounts, and this is a real customer. "
                                                   "The app must be switched to live mode first."));

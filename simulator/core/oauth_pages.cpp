@@ -35,7 +35,7 @@ std::string submitAndCancel(const std::string& action, const std::string& label)
 
 std::string intro(const PageContext& page)
 {
-    std::string mode = page.client.mode == ClientMode::Sandbox ? " (sandbox mode: test accounts only)" : "";
+    std::string mode = page.mode == ClientMode::Sandbox ? " (sandbox mode: test accounts only)" : "";
     return "<p><strong>" + escapeHtml(page.client.company) + "</strong> (client <code>" +
            escapeHtml(page.client.clientId) + "</code>" + escapeHtml(mode) + ") asks for access to your " +
            escapeHtml(page.utility.name) + " energy data.</p>\n";
@@ -133,7 +133,7 @@ std::string verifyPage(const PageContext& page, const std::string& errorHtml)
 std::string otpPage(const PageContext& page, const std::string& errorHtml)
 {
     std::string sandbox;
-    if (page.client.mode == ClientMode::Sandbox)
+    if (page.mode == ClientMode::Sandbox)
         sandbox = "<p class=\"note\">Sandbox mode: no message is sent; your one-time code is <strong id=\"sandbox-otp\">" +
                   escapeHtml(page.flow.otp) + "</strong></p>";
     const std::string body = intro(page) + errorHtml + "<h2>Enter your one-time code</h2><p>We sent a code to the " +

@@ -12,6 +12,7 @@ namespace gbc {
 struct PageContext {
     const Utility& utility;
     const Client& client;
+    ClientMode mode; // the registration's current mode (runtime switch or catalogue)
     const FlowState& flow;
     std::string formAction; // the authorize path the session started on
 };

@@ -165,3 +165,14 @@ TEST_F(FlowTest, ReceiptWithoutRedirectUri)
     EXPECT_EQ(header(done, "Location"), "");
     EXPECT_EQ(match(done.body, R"(id="code">([0-9a-f]+)<)").size(), 64u);
 }
+
+// Makes sure the runtime mode switch (/__sim/clients/{id}/mode) decides, not the catalogue's mode alone.
+// Example failure: a client switched to live still refused a real customer.
+TEST_F(FlowTest, RuntimeModeSwitchIsHonoured)
+{
+    ctx_.modes->set("MOCKU_sandbox01", ClientMode::Live);
+    const std::string flow = begin("FB%3D4%3BAdditionalScope%3Dauth-sso");
+    const HttpAnswer a = step("flow=" + flow + "&action=verify&username=real_person&password=pw_real");
+    EXPECT_EQ(dataError(a), "");
+    EXPECT_NE(a.body.find("value=\"approve\""), std::string::npos);
+}
