@@ -3,7 +3,9 @@
 //
 // Service index = position in the customer's services with accounts flattened in catalogue order
 // (Customer.accounts[0].services..., accounts[1].services...). Only AuthorizationRecord::sharedServices are
-// visible when that list is non-empty. UsagePoint id (= JSON meter uid) = usagePointId(record.uid, index).
+// visible when that list is non-empty. UsagePoint id (= JSON meter uid) = usagePointId(record.uid, index)
+// (espi_ids.h, with parseUsagePointId for the way back). Monthly bills with costs: summaries.h; the IntervalBlock
+// split (local days / months): interval_blocks.h. Everything is a pure function of (seed, catalogue, record, now).
 #pragma once
 
 #include <cstddef>
