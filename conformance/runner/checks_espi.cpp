@@ -2,6 +2,7 @@
 #include "runner_families.h"
 
 #include "atom_feed.h"
+#include "registry.h"
 #include "transport.h"
 #include "validate.h"
 
@@ -16,7 +17,7 @@ bool isAtom(const HttpExchange& e)
 
 Outcome checkResourceReachable(const Observation& obs)
 {
-    Needed n = need(obs, {"authorized", "token"}, "espi.resource");
+    Needed n = need(obs, {"authorized", "token", "resource"}, "espi.resource");
     if (n.stop)
         return *n.stop;
     if (!isAtom(*n.ex))
@@ -28,12 +29,29 @@ Outcome checkAuthorizationReachable(const Observation& obs)
 {
     const std::string step = obs.fact("espi.authorization_step").empty() ? "espi.authorization"
                                                                          : obs.fact("espi.authorization_step");
-    Needed n = need(obs, {"authorized", "token"}, step);
+    Needed n = need(obs, {"authorized", "token", "authorization_uri"}, step);
     if (n.stop)
         return *n.stop;
     if (n.ex->status != 200 || parseAtomFeed(n.ex->responseBody).ofKind("Authorization").empty())
         return failed("200 with an Authorization entry", brief(*n.ex), {"espi.authorization", step});
     return passed("authorizationURI answered an Authorization (" + step + ")", {step});
+}
+
+// "CHECK at PATH: message; ..." for the findings with verdict `v` (at most ~600 characters), optionally only
+// those of one validator family.
+std::string findingsText(const ValidationResult& r, Verdict v, const std::string& family = "")
+{
+    std::string out;
+    for (const LocatedFinding& f : r.findings) {
+        if (f.finding.verdict != v || out.size() >= 600)
+            continue;
+        const CheckDef* def = findCheck(f.finding.checkId);
+        if (!family.empty() && (!def || def->record.family != family))
+            continue;
+        out += (out.empty() ? "" : "; ") + f.finding.checkId + " at " + (f.path.empty() ? f.finding.location : f.path) +
+            ": " + f.finding.message;
+    }
+    return out;
 }
 
 // Runs the validator on a fetched document and turns its findings into one outcome.
@@ -48,13 +66,7 @@ Outcome validated(const Observation& obs, const std::string& step, std::initiali
     if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); fb && !obs.fact("espi.fbs").empty())
         options.claimed = fb.value();
     const ValidationResult v = validateDocument(n.ex->responseBody, options, step);
-    std::string fails, warns;
-    for (const LocatedFinding& f : v.findings) {
-        std::string& into = f.finding.verdict == Verdict::Fail ? fails : warns;
-        if ((f.finding.verdict == Verdict::Fail || f.finding.verdict == Verdict::Warn) && into.size() < 600)
-            into += (into.empty() ? "" : "; ") + f.finding.checkId + " at " + (f.path.empty() ? f.finding.location : f.path) +
-                ": " + f.finding.message;
-    }
+    const std::string fails = findingsText(v, Verdict::Fail), warns = findingsText(v, Verdict::Warn);
     const std::string claimed = v.functionBlocks.toString();
     if (!v.usable || !fails.empty())
         return failed("no failing MUST data check for FB " + claimed, v.usable ? fails : "unusable document: " + fails, {step});
@@ -63,12 +75,30 @@ Outcome validated(const Observation& obs, const std::string& step, std::initiali
     return passed("every data check passes for FB " + claimed, {step});
 }
 
-Outcome checkBatchData(const Observation& o) { return validated(o, "espi.batch", {"authorized", "token"}); }
+Outcome checkBatchData(const Observation& obs)
+{
+    Outcome batch = validated(obs, "espi.batch", {"authorized", "token", "resource"});
+    if (batch.verdict != Verdict::Pass && batch.verdict != Verdict::Warn)
+        return batch;
+    for (long long i = 1; i <= obs.factInt("espi.history_heads"); ++i) {
+        const std::string step = "espi.history_head." + std::to_string(i);
+        Needed n = need(obs, {}, step);
+        if (n.stop)
+            return *n.stop;
+        const ValidationResult v = validateDocument(n.ex->responseBody, ValidateOptions{}, step);
+        const std::string fails = findingsText(v, Verdict::Fail, "interval-block");
+        if (n.ex->status != 200 || !v.usable || !fails.empty())
+            return failed("the oldest IntervalBlocks pass every interval-block data check",
+                n.ex->status != 200 ? brief(*n.ex) : (v.usable ? fails : "unusable document"), {step});
+        batch.evidence.push_back(step);
+    }
+    return batch;
+}
 
 Outcome checkAuthorizationData(const Observation& obs)
 {
     const std::string step = obs.fact("espi.authorization_step");
-    return validated(obs, step.empty() ? "espi.authorization" : step, {"authorized", "token"});
+    return validated(obs, step.empty() ? "espi.authorization" : step, {"authorized", "token", "authorization_uri"});
 }
 
 Outcome denied(const Observation& obs, std::initializer_list<const char*> gates, const std::string& step,
@@ -86,16 +116,16 @@ Outcome denied(const Observation& obs, std::initializer_list<const char*> gates,
     return failed(expected + " for " + what, brief(*n.ex), {step});
 }
 
-Outcome checkClientTokenOnBatch(const Observation& o) { return denied(o, {"authorized", "token", "client_token"}, "espi.batch_client_token", {401, 403}, "a client access token on Batch/Subscription"); }
-Outcome checkNoToken(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.batch_no_token", {401}, "a request without a token"); }
-Outcome checkBadToken(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.batch_bad_token", {401}, "an unknown token"); }
-Outcome checkForeignSubscription(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.foreign_subscription", {403, 404}, "another subscription's id"); }
-Outcome checkExpiredToken(const Observation& o) { return denied(o, {"authorized", "token", "clock"}, "espi.expired_token", {401}, "an expired access token"); }
-Outcome checkCustomerTokenOnAuthorizations(const Observation& o) { return denied(o, {"authorized", "token"}, "espi.authorizations_customer_token", {401, 403}, "a customer token on the Authorization list"); }
+Outcome checkClientTokenOnBatch(const Observation& o) { return denied(o, {"authorized", "token", "resource", "client_token"}, "espi.batch_client_token", {401, 403}, "a client access token on Batch/Subscription"); }
+Outcome checkNoToken(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.batch_no_token", {401}, "a request without a token"); }
+Outcome checkBadToken(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.batch_bad_token", {401}, "an unknown token"); }
+Outcome checkForeignSubscription(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.foreign_subscription", {403, 404}, "another subscription's id"); }
+Outcome checkExpiredToken(const Observation& o) { return denied(o, {"authorized", "token", "resource", "clock"}, "espi.expired_token", {401}, "an expired access token"); }
+Outcome checkCustomerTokenOnAuthorizations(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.authorizations_customer_token", {401, 403}, "a customer token on the Authorization list"); }
 
 Outcome checkWwwAuthenticate(const Observation& obs)
 {
-    Needed n = need(obs, {"authorized", "token"}, "espi.batch_bad_token");
+    Needed n = need(obs, {"authorized", "token", "resource"}, "espi.batch_bad_token");
     if (n.stop)
         return *n.stop;
     if (n.ex->status == 401 && responseHeader(*n.ex, "WWW-Authenticate").rfind("Bearer", 0) != 0)
@@ -106,7 +136,7 @@ Outcome checkWwwAuthenticate(const Observation& obs)
 
 Outcome checkQueryWindow(const Observation& obs)
 {
-    Needed n = need(obs, {"authorized", "token", "meter_reading"}, "espi.window");
+    Needed n = need(obs, {"authorized", "token", "resource", "meter_reading"}, "espi.window");
     if (n.stop)
         return *n.stop;
     const std::int64_t min = obs.factInt("espi.window_min"), max = obs.factInt("espi.window_max");
@@ -128,12 +158,13 @@ Outcome checkQueryWindow(const Observation& obs)
     return passed(std::to_string(inside) + " blocks, all inside the window", {"espi.window"});
 }
 
-Outcome checkQueryRejected(const Observation& o) { return denied(o, {"authorized", "token", "meter_reading"}, "espi.bad_query", {400}, "published-min=yesterday"); }
+Outcome checkQueryRejected(const Observation& o) { return denied(o, {"authorized", "token", "resource", "meter_reading"}, "espi.bad_query", {400}, "published-min=yesterday"); }
 
 Outcome checkRetryAfter(const Observation& obs)
 {
-    if (auto g = obs.gates.find("authorized"); g != obs.gates.end())
-        return skipped(g->second);
+    for (const char* gate : {"authorized", "resource"})
+        if (auto g = obs.gates.find(gate); g != obs.gates.end())
+            return skipped(g->second);
     const long long waits = obs.factInt("espi.batch_waits");
     if (waits == 0)
         return skipped("the target answered the batch request at once (no 202 to honour)");
@@ -154,7 +185,7 @@ Outcome checkRetryAfter(const Observation& obs)
 
 Outcome checkAtomContentType(const Observation& obs)
 {
-    Needed n = need(obs, {"authorized", "token"}, "espi.batch");
+    Needed n = need(obs, {"authorized", "token", "resource"}, "espi.batch");
     if (n.stop)
         return *n.stop;
     const std::string type = responseHeader(*n.ex, "Content-Type");
@@ -165,7 +196,7 @@ Outcome checkAtomContentType(const Observation& obs)
 
 Outcome checkServiceStatus(const Observation& obs)
 {
-    Needed n = need(obs, {"client_token"}, "espi.service_status");
+    Needed n = need(obs, {"client_token", "resource"}, "espi.service_status");
     if (n.stop)
         return *n.stop;
     if (n.ex->status != 200 || n.ex->responseBody.find("currentStatus") == std::string::npos)

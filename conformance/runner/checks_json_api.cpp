@@ -18,7 +18,7 @@ std::string missingKeys(const nlohmann::json& j, std::initializer_list<const cha
 
 Outcome checkAuthorizationShape(const Observation& obs)
 {
-    Needed n = need(obs, {"json", "authorized", "token"}, "json.authorization");
+    Needed n = need(obs, {"json", "authorized", "token", "authorization_uri"}, "json.authorization");
     if (n.stop)
         return *n.stop;
     const std::string expected = "200 Authorization {uid, created, scope, status, utility, is_test, meters...}";
@@ -36,7 +36,7 @@ Outcome checkAuthorizationShape(const Observation& obs)
 
 Outcome checkMeterList(const Observation& obs)
 {
-    Needed n = need(obs, {"json", "authorized", "token"}, "json.meters");
+    Needed n = need(obs, {"json", "authorized", "token", "authorization_uri"}, "json.meters");
     if (n.stop)
         return *n.stop;
     const std::string expected = "200 {meters: [...], next} with uid, authorization_uid, created, status and utility on each meter";
@@ -57,7 +57,7 @@ Outcome checkMeterList(const Observation& obs)
 
 Outcome checkPagination(const Observation& obs)
 {
-    Needed first = need(obs, {"json", "authorized", "token", "json.meter"}, "json.intervals.1");
+    Needed first = need(obs, {"json", "authorized", "token", "authorization_uri", "json.meter"}, "json.intervals.1");
     if (first.stop)
         return *first.stop;
     const std::string expected = "pages of at most `limit` items linked by next, without repeats, ending with next: null";
@@ -85,7 +85,7 @@ Outcome checkPagination(const Observation& obs)
 
 Outcome checkIntervalShape(const Observation& obs)
 {
-    Needed n = need(obs, {"json", "authorized", "token", "json.meter"}, "json.intervals.1");
+    Needed n = need(obs, {"json", "authorized", "token", "authorization_uri", "json.meter"}, "json.intervals.1");
     if (n.stop)
         return *n.stop;
     const std::string expected = "intervals with uid, meter_uid, base and readings [{start < end, kwh number|null}]";

@@ -70,32 +70,41 @@ Outcome checkLifecycle(const Observation& obs)
     return passed(seen, steps);
 }
 
-// Inside the ttl window a repeat request must return the running read: its status does not go back and its
-// ttl_seconds keeps counting down instead of starting over.
+long ttlOf(const nlohmann::json& j)
+{
+    return j.contains("ttl_seconds") && j["ttl_seconds"].is_number_integer() ? j["ttl_seconds"].get<long>() : -1L;
+}
+
+// Inside the ttl window no new read starts: from one answer to the next the status never goes back and
+// ttl_seconds counts down as time passes (it does not start over); the repeat request (no time passed) likewise.
 Outcome checkTtl(const Observation& obs)
 {
-    const std::string last = pollSteps(obs).back();
-    Needed before = need(obs, {"odr", "authorized", "token", "odr.meter"}, last);
-    if (before.stop)
-        return *before.stop;
-    Needed repeat = need(obs, {}, "odr.repeat");
-    if (repeat.stop)
+    std::vector<std::string> steps = pollSteps(obs);
+    Needed first = need(obs, {"odr", "authorized", "token", "odr.meter"}, steps.front());
+    if (first.stop)
+        return *first.stop;
+    if (Needed repeat = need(obs, {}, "odr.repeat"); repeat.stop)
         return *repeat.stop;
-    if (repeat.ex->status == 429)
-        return passed("429 inside the ttl window", {last, "odr.repeat"});
-    const nlohmann::json a = jsonBody(*before.ex).value_or(nlohmann::json());
-    const nlohmann::json b = jsonBody(*repeat.ex).value_or(nlohmann::json());
-    const auto ttl = [](const nlohmann::json& j) {
-        return j.contains("ttl_seconds") && j["ttl_seconds"].is_number_integer() ? j["ttl_seconds"].get<long>() : -1L;
-    };
-    if (ttl(a) <= 0)
-        return skipped("the read's ttl window had already ended before the repeat request");
-    const std::string expected = "the running read (status " + jsonString(a, "status") + ", ttl_seconds <= " +
-        std::to_string(ttl(a)) + ") or 429";
-    if (repeat.ex->status != 200 || rank(jsonString(b, "status")) < rank(jsonString(a, "status")) || ttl(b) > ttl(a))
-        return failed(expected, "status " + jsonString(b, "status") + ", ttl_seconds " + std::to_string(ttl(b)),
-            {last, "odr.repeat"}, "a request inside the ttl window started a new read");
-    return passed("the repeat request returned the running read", {last, "odr.repeat"});
+    steps.push_back("odr.repeat");
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+        const HttpExchange* prev = obs.step(steps[i - 1]);
+        const HttpExchange* next = obs.step(steps[i]);
+        if (!prev || !next || next->status == 429)
+            continue;
+        const nlohmann::json a = jsonBody(*prev).value_or(nlohmann::json());
+        const nlohmann::json b = jsonBody(*next).value_or(nlohmann::json());
+        if (ttlOf(a) <= 0)
+            break; // the window ended: a new read is allowed from here on
+        const long passed = i < steps.size() - 1 ? obs.factInt("odr.advance." + std::to_string(i)) : 0;
+        const bool restarted = rank(jsonString(b, "status")) < rank(jsonString(a, "status")) || ttlOf(b) > ttlOf(a) ||
+            (passed > 0 && ttlOf(b) >= ttlOf(a));
+        if (next->status != 200 || restarted)
+            return failed("the running read (status " + jsonString(a, "status") + ", ttl_seconds below " +
+                    std::to_string(ttlOf(a)) + " after " + std::to_string(passed) + " s) or 429",
+                "status " + jsonString(b, "status") + ", ttl_seconds " + std::to_string(ttlOf(b)), {steps[i - 1], steps[i]},
+                "a request inside the ttl window started a new read");
+    }
+    return passed("every request inside the ttl window returned the running read", steps);
 }
 
 Outcome checkDataShape(const Observation& obs)

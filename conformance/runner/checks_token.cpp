@@ -165,7 +165,7 @@ Outcome checkClientCredentials(const Observation& obs)
 
 Outcome checkRevoke(const Observation& obs)
 {
-    Needed r = need(obs, {"authorized", "token", "revoke"}, "revoke.access");
+    Needed r = need(obs, {"authorized", "token", "resource", "revoke"}, "revoke.access");
     if (r.stop)
         return *r.stop;
     if (r.ex->status != 200)

@@ -89,7 +89,7 @@ bool LoginEngine::navigate(OutgoingRequest request, LoginResult& result)
             cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
         if (!cookie.empty())
             request.headers.emplace_back("Cookie", cookie);
-        const std::string step = hop == 0 && counter_ == 0 ? "login." + run_.flow + ".open" : nextStep();
+        const std::string step = result.steps.empty() ? "login." + run_.flow + ".open" : nextStep();
         if (result.firstStep.empty())
             result.firstStep = step;
         const HttpExchange& e = recorder_.record(step, request);
@@ -111,6 +111,10 @@ bool LoginEngine::navigate(OutgoingRequest request, LoginResult& result)
             continue;
         }
         page_ = scanHtml(e.responseBody);
+        for (const HtmlForm& f : page_.forms) // opaque session handles make evidence differ run to run
+            for (const HtmlControl& c : f.controls)
+                if (c.type == "hidden" && c.value.size() >= 16)
+                    recorder_.noteSecret(c.value, "hidden:" + c.name);
         pageUrl_ = request.url;
         hasPage_ = true;
         result.pageError = errorOf(page_);

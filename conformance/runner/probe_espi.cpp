@@ -1,6 +1,7 @@
 // ESPI probes: resourceURI, authorizationURI, a windowed Batch/Subscription (202-aware), QRY001/002, token classes.
 #include "probes.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -91,6 +92,22 @@ void probeWindow(Session& s, const AtomFeed& batch, std::int64_t now)
     s.record("espi.bad_query", s.get(withParams(url, {{"published-min", "yesterday"}}), token));
 }
 
+// The oldest blocks of each MeterReading (first page of its IntervalBlock feed): the windowed batch never shows the
+// start of the history, so these are validated too (ES-003, interval-block checks only: the slice has no link graph).
+void probeHistoryHeads(Session& s, const AtomFeed& batch)
+{
+    std::vector<std::string> feeds;
+    for (const FeedEntry* e : batch.ofKind("IntervalBlock")) {
+        const std::string up = e->link("up");
+        if (!up.empty() && std::find(feeds.begin(), feeds.end(), up) == feeds.end() && feeds.size() < 3)
+            feeds.push_back(up);
+    }
+    for (std::size_t i = 0; i < feeds.size(); ++i)
+        s.record("espi.history_head." + std::to_string(i + 1),
+            s.get(withParams(feeds[i], {{"max-results", "2"}}), s.learned().accessToken));
+    s.fact("espi.history_heads", std::to_string(feeds.size()));
+}
+
 void probeAccess(Session& s, const std::string& foreignSubscription)
 {
     const Learned& l = s.learned();
@@ -116,16 +133,20 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     Learned& l = s.learned();
     const std::int64_t now = nowFor(s);
     s.fact("espi.fbs", functionBlocksFor(s));
-    const std::int64_t from = now - 86400LL * s.config().espi.windowDays;
-    const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(now)}};
+    if (s.gateOpen("authorization_uri")) {
+        const HttpExchange& auth = s.record("espi.authorization", s.get(l.authorizationUri, l.accessToken));
+        s.fact("espi.authorization_step", "espi.authorization");
+        if ((auth.status == 401 || auth.status == 403) && s.gateOpen("client_token")) {
+            s.record("espi.authorization_client", s.get(l.authorizationUri, l.clientToken));
+            s.fact("espi.authorization_step", "espi.authorization_client");
+        }
+    }
+    if (!s.gateOpen("resource"))
+        return;
     s.record("espi.resource", s.get(withParams(l.resourceUri, {{"published-min", formatIso8601(now - 86400)},
         {"published-max", formatIso8601(now)}}), l.accessToken));
-    const HttpExchange& auth = s.record("espi.authorization", s.get(l.authorizationUri, l.accessToken));
-    s.fact("espi.authorization_step", "espi.authorization");
-    if ((auth.status == 401 || auth.status == 403) && s.gateOpen("client_token")) {
-        s.record("espi.authorization_client", s.get(l.authorizationUri, l.clientToken));
-        s.fact("espi.authorization_step", "espi.authorization_client");
-    }
+    const std::int64_t from = now - 86400LL * s.config().espi.windowDays;
+    const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(now)}};
     const int waits = fetchPatiently(s, "espi.batch", s.get(withParams(l.batchUrl, window), l.accessToken));
     s.fact("espi.batch_waits", std::to_string(waits));
     const HttpExchange* batch = s.obs().step("espi.batch");
@@ -138,6 +159,7 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
         if (!series.points.empty())
             l.series.push_back(series);
     }
+    probeHistoryHeads(s, feed);
     probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
 }

@@ -31,7 +31,7 @@ void probeJsonApi(Session& s)
     s.record("json.not_found", s.get(api.base + "/authorizations/does-not-exist-0", api.token));
     s.record("json.no_token", s.get(api.base + "/meters", ""));
     s.record("json.missing_param", s.get(api.base + "/intervals", api.token));
-    if (!s.gateOpen("authorized") || !s.gateOpen("token"))
+    if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("authorization_uri"))
         return;
     Learned& l = s.learned();
     s.record("json.authorization", s.get(api.base + "/authorizations/" + percentEncode(l.authorizationUid), api.token));
@@ -80,7 +80,9 @@ void pollOdr(Session& s, const std::string& meter, const std::string& token)
                 break;
             std::this_thread::sleep_for(std::chrono::seconds(pause));
             waited += pause;
+            advance = pause;
         }
+        s.fact("odr.advance." + std::to_string(polls + 1), std::to_string(advance)); // seconds since the previous answer
         const HttpExchange& e = s.record("odr.poll." + std::to_string(++polls), s.get(odrUrl(s, meter), token));
         if (e.status != 200 || terminal(body(e)))
             break;

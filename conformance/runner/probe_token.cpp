@@ -53,9 +53,10 @@ void probeMainGrant(Session& s)
     const std::string verifier = randomToken(48);
     s.secret(verifier, "code_verifier");
     Params pkce;
-    if (s.config().oauth.pkce)
+    if (s.config().oauth.pkce) {
         pkce = {{"code_challenge", pkceChallenge(verifier)}, {"code_challenge_method", "S256"}};
-    else
+        s.secret(pkce[0].second, "code_challenge");
+    } else
         s.closeGate("pkce", "PKCE disabled in the target file (oauth.pkce false)");
     const std::string code = runLoginFlow(s, "main", "approve", pkce);
     if (code.empty()) {
@@ -75,6 +76,10 @@ void probeMainGrant(Session& s)
         s.fact("granted_scope", l.grantedScope);
         if (l.accessToken.empty())
             s.closeGate("token", "prerequisite failed: the code exchange gave no access token (see TK-001)");
+        if (!parseUrl(l.resourceUri))
+            s.closeGate("resource", "prerequisite failed: the token response has no usable resourceURI (see TK-003)");
+        if (!parseUrl(l.authorizationUri))
+            s.closeGate("authorization_uri", "prerequisite failed: the token response has no usable authorizationURI (see TK-003)");
         l.subscriptionId = lastSegment(l.resourceUri);
         l.authorizationUid = lastSegment(l.authorizationUri);
         l.batchUrl = l.resourceUri.empty() ? "" : batchUrlFor(s, l.resourceUri);
@@ -113,9 +118,11 @@ void secondCodeCases(Session& s)
     if (s.config().oauth.pkce) {
         const std::string verifier = randomToken(48);
         const Params pkce = {{"code_challenge", pkceChallenge(verifier)}, {"code_challenge_method", "S256"}};
+        s.secret(pkce[0].second, "code_challenge");
         if (std::string code = codeFor(s, "pkce_wrong", pkce); !code.empty()) {
             Params form = codeGrant(code, s.redirectUri());
             form.emplace_back("code_verifier", randomToken(48));
+            s.secret(form.back().second, "code_verifier");
             s.record("token.pkce_wrong", s.tokenPost(form));
         }
     }

@@ -9,6 +9,7 @@ void probeLateClockCases(Session& s, const ProbeSelection& sel)
 {
     Learned& l = s.learned();
     const bool authorized = s.gateOpen("authorized") && s.gateOpen("token");
+    const bool resource = authorized && s.gateOpen("resource");
     if (!s.hasClock()) {
         s.closeGate("clock", "needs a controllable clock (simulator.clockUrl); a real target would need a 10-minute wait");
     } else if (authorized) {
@@ -20,10 +21,10 @@ void probeLateClockCases(Session& s, const ProbeSelection& sel)
                 s.record("token.expired_code", s.tokenPost({{"grant_type", "authorization_code"}, {"code", code},
                     {"redirect_uri", s.redirectUri()}}));
         }
-        if (sel.wants("espi") && s.advanceClock(3601))
+        if (sel.wants("espi") && resource && s.advanceClock(3601))
             s.record("espi.expired_token", s.get(l.batchUrl, l.accessToken));
     }
-    if (!authorized || !sel.wants("oauth-token"))
+    if (!resource || !sel.wants("oauth-token"))
         return;
     if (s.config().oauth.revokeUrl.empty()) {
         s.closeGate("revoke", "the target has no revocation endpoint (oauth.revokeUrl not set)");

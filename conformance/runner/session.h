@@ -31,6 +31,7 @@ public:
     Session(const VariantSpec& variant, HttpTransport& transport, CallbackListener* listener);
 
     const HttpExchange& record(const std::string& step, const OutgoingRequest& request) override;
+    void noteSecret(const std::string& value, const std::string& label) override { secret(value, label); }
 
     const VariantSpec& variant() const { return variant_; }
     const EndpointConfig& config() const { return config_; }

@@ -85,9 +85,13 @@ VariantOutput runVariant(const VariantSpec& variant, const std::vector<const Run
             harnessFault = started.error().describe();
     }
     Session s(variant, *transport, listener.get());
-    if (listener)
-        s.redactor().addAlias(listener->origin(), "{callback}");
-    s.redactor().addAlias(simOrigin, "{sim}");
+    for (const auto& [origin, placeholder] : {std::pair<std::string, std::string>{listener ? listener->origin() : "", "{callback}"},
+             std::pair<std::string, std::string>{simOrigin, "{sim}"}}) {
+        if (origin.empty())
+            continue;
+        s.redactor().addAlias(origin, placeholder);
+        s.redactor().addAlias(percentEncode(origin), percentEncode(placeholder)); // inside redirect_uri=...
+    }
     if (harnessFault.empty()) {
         try {
             probeVariant(s, sel, foreign);

@@ -98,15 +98,17 @@ TEST(OdrChecks, ShapeLifecycleTtl)
     o.steps["odr.first"] = json(200, R"({"meter":"1","status":"pending","ts":"2025-06-15T12:00:00+00:00","ttl_seconds":900,"data":null})");
     o.facts["odr.expect_terminal"] = "no";
     EXPECT_EQ(run("OD-002", o).verdict, Verdict::Fail);
+    o.steps["odr.first"] = json(200, R"({"status":"waiting","ttl_seconds":900})");
     o.steps["odr.poll.1"] = json(200, R"({"status":"pending","ttl_seconds":880})");
-    o.steps["odr.repeat"] = json(200, R"({"status":"pending","ttl_seconds":870})");
+    o.facts["odr.advance.1"] = "20";
+    o.steps["odr.repeat"] = json(200, R"({"status":"pending","ttl_seconds":880})");
     EXPECT_EQ(run("OD-003", o).verdict, Verdict::Pass);
     o.steps["odr.repeat"] = json(200, R"({"status":"initialized","ttl_seconds":900})");
     EXPECT_EQ(run("OD-003", o).verdict, Verdict::Fail);
-    o.steps["odr.repeat"] = json(200, R"({"status":"pending","ttl_seconds":900})");
-    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Fail);
     o.steps["odr.repeat"] = json(429, R"({"error":"rate_limited"})");
     EXPECT_EQ(run("OD-003", o).verdict, Verdict::Pass);
+    o.steps["odr.poll.1"] = json(200, R"({"status":"waiting","ttl_seconds":900})"); // 20 s passed, ttl did not move
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Fail);
     o.gates["odr"] = "no ODR";
     EXPECT_EQ(run("OD-003", o).verdict, Verdict::Skip);
 }

@@ -1,0 +1,167 @@
+// End-to-end tests of run/matrix/merge against a real gbc-sim: determinism, usage errors, target files,
+// expected failures, shards + merge, CI matrix, and 202/Retry-After handling.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sim_process.h"
+#include "tool_runner.h"
+
+using namespace gbc::suite;
+
+namespace {
+
+std::vector<std::string> simRun(const std::string& utility, const std::string& dir, std::vector<std::string> more = {})
+{
+    std::vector<std::string> args = {"run", "--sim", utility, "--sim-binary", simExe(), "--format", "json", "--report-dir", dir};
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+void writeFile(const std::string& path, const std::string& text)
+{
+    std::ofstream(path) << text;
+}
+
+nlohmann::json withoutTiming(nlohmann::json j)
+{
+    j.erase("timing");
+    return j;
+}
+
+} // namespace
+
+// Makes sure two runs with the simulator's fixed clock and seed give identical JSON apart from "timing".
+// Example failure: a port number, random state or session handle leaking into the evidence.
+TEST(RunnerCli, TwoRunsAreIdenticalApartFromTiming)
+{
+    const std::string a = freshDir("det-a"), b = freshDir("det-b");
+    ASSERT_EQ(runTool(conformanceExe(), simRun("EPE", a)).exitCode, 0);
+    ASSERT_EQ(runTool(conformanceExe(), simRun("EPE", b)).exitCode, 0);
+    const nlohmann::json ja = readJson(a + "/report.json"), jb = readJson(b + "/report.json");
+    ASSERT_TRUE(ja.contains("timing"));
+    EXPECT_NE(ja["timing"]["endpoints"], jb["timing"]["endpoints"]); // the ports did differ
+    EXPECT_TRUE(withoutTiming(ja) == withoutTiming(jb));
+}
+
+// Makes sure bad usage exits 2 with a message naming the problem, and never runs anything.
+// Example failure: a misspelled --filtr silently ignored, running the whole plan.
+TEST(RunnerCli, BadUsageExitsTwo)
+{
+    const std::vector<std::vector<std::string>> cases = {{"run"}, {"run", "--sim", "--target", "x.json"},
+        {"run", "--sim", "--plan", "nope"}, {"run", "--sim", "--filtr", "TK-*"}, {"run", "--sim", "--shard", "3/2"},
+        {"run", "--sim", "--format", "json,pdf"}, {"run", "--sim", "NOPE", "--sim-binary", simExe()},
+        {"run", "--target", "/no/such/target.json"}, {"matrix", "--emit", "jenkins"}, {"merge"}};
+    for (const auto& args : cases) {
+        const ToolRun r = runTool(conformanceExe(), args);
+        EXPECT_EQ(r.exitCode, 2) << args[1] << " " << (args.size() > 2 ? args[2] : "");
+        EXPECT_FALSE(r.err.empty());
+    }
+    const std::string bad = freshDir("badtarget") + "/t.json";
+    writeFile(bad, R"({"name": "x", "oauth": {"tokenUri": "http://h/t"}})");
+    const ToolRun r = runTool(conformanceExe(), {"run", "--target", bad});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find(bad + ":/oauth/tokenUri"), std::string::npos) << r.err;
+}
+
+// Makes sure a hand-written target file drives a real login form (ESSEX latest bill) end to end.
+// Example failure: the login script engine missing a hidden field, so the flow never reaches consent.
+TEST(RunnerCli, TargetFileDrivesTheLoginForm)
+{
+    auto sim = gbc::SimProcess::start(simExe(), {"--quiet"});
+    ASSERT_TRUE(sim.ok()) << sim.error().describe();
+    const std::string s = sim.value()->url(), dir = freshDir("target"), file = dir + "/target.json";
+    writeFile(file, R"({"name": "essex by hand",
+      "oauth": {"authorizeUrl": ")" + s + R"(/DataCustodian/essex/oauth/authorize", "tokenUrl": ")" + s +
+        R"(/DataCustodian/essex/oauth/token", "clientId": "ESSEX_ccccccccc", "clientSecret": "sandbox_secret",
+        "scope": "FB=1_4_5_15;AdditionalScope=auth-lastbill"},
+      "espi": {"resourceBase": ")" + s + R"(/DataCustodian/espi/1_1/resource"},
+      "login": [{"open": "authorize"}, {"fill": {"account_number": "${acct}", "bill_amount": "100.0", "bill_date": "2023-07-01"}},
+                {"submit": {}}, {"choose": {"decision": "${decision}"}}],
+      "variants": [{"id": "res", "vars": {"acct": "111111111-1"}},
+                   {"id": "bad", "expect": "no_code", "vars": {"acct": "333333333-3"}}]})");
+    const ToolRun r = runTool(conformanceExe(), {"run", "--target", file, "--plan", "oauth", "--format", "json", "--report-dir", dir});
+    const nlohmann::json report = readJson(dir + "/report.json");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_EQ(verdictOf(report, "AZ-001", "res"), "PASS");
+    EXPECT_EQ(verdictOf(report, "TK-001", "res"), "PASS");
+    EXPECT_EQ(verdictOf(report, "AZ-010", "bad"), "PASS");
+    EXPECT_EQ(verdictOf(report, "TK-015", "res"), "SKIP"); // no clock control in this target file
+    EXPECT_EQ(verdictOf(report, "ES-001", "res"), "");     // not in the oauth plan
+}
+
+// Makes sure allow-listed failures stop failing the run, and entries that no longer fail are reported as stale.
+// Example failure: a fixed bug's allowlist entry lingering forever unnoticed.
+TEST(RunnerCli, ExpectedFailuresAndStaleEntries)
+{
+    const std::string dir = freshDir("expected"), allow = dir + "/allow.json", stale = dir + "/stale.json";
+    writeFile(allow, R"({"expectedFailures": [{"check": "TK-005", "variant": "ESSEX/*", "reason": "known: codes reusable"}]})");
+    writeFile(stale, R"({"expectedFailures": [{"check": "TK-005", "reason": "known"}, {"check": "AZ-001", "reason": "was broken"}]})");
+    const std::vector<std::string> defect = {"--variant", "ESSEX/test/residential", "--sim-arg=--defect=code_reusable"};
+    std::vector<std::string> args = simRun("ESSEX", dir + "/a", defect);
+    args.insert(args.end(), {"--expected-failures", allow});
+    ToolRun r = runTool(conformanceExe(), args);
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    nlohmann::json report = readJson(dir + "/a/report.json");
+    EXPECT_EQ(report["summary"]["expectedFailures"], 1);
+    args = simRun("ESSEX", dir + "/b", defect);
+    args.insert(args.end(), {"--expected-failures", stale, "--format", "console,json"});
+    r = runTool(conformanceExe(), args);
+    EXPECT_EQ(r.exitCode, 1);
+    report = readJson(dir + "/b/report.json");
+    ASSERT_EQ(report["stale"].size(), 1u);
+    EXPECT_EQ(report["stale"][0]["check"], "AZ-001");
+    EXPECT_NE(r.out.find("STALE expected failure AZ-001"), std::string::npos) << r.out;
+}
+
+// Makes sure shards partition the variants and merge puts them back together; overlapping inputs are refused.
+// Example failure: a variant run by two CI jobs and counted twice in the merged report.
+TEST(RunnerCli, ShardsMergeIntoOneReport)
+{
+    const std::string dir = freshDir("shards");
+    for (const char* shard : {"1/2", "2/2"})
+        ASSERT_EQ(runTool(conformanceExe(), simRun("ESSEX", dir + "/s" + shard[0], {"--shard", shard, "--plan", "oauth-authorize"})).exitCode, 0);
+    const ToolRun merged = runTool(conformanceExe(), {"merge", "--format", "json,html", "--report-dir", dir + "/m", dir + "/s1", dir + "/s2"});
+    EXPECT_EQ(merged.exitCode, 0) << merged.err;
+    const nlohmann::json a = readJson(dir + "/s1/report.json"), b = readJson(dir + "/s2/report.json"), m = readJson(dir + "/m/report.json");
+    EXPECT_EQ(m["variants"].size(), a["variants"].size() + b["variants"].size());
+    EXPECT_EQ(m["results"].size(), a["results"].size() + b["results"].size());
+    EXPECT_EQ(m["variants"].size(), 6u);
+    EXPECT_TRUE(std::filesystem::exists(dir + "/m/index.html"));
+    EXPECT_EQ(runTool(conformanceExe(), {"merge", "--report-dir", dir + "/x", dir + "/s1", dir + "/s1"}).exitCode, 2);
+}
+
+// Makes sure the CI matrix lists one entry per variant (or per shard) in each dialect.
+// Example failure: the GitHub matrix JSON not parseable by fromJSON.
+TEST(RunnerCli, MatrixForCi)
+{
+    ToolRun r = runTool(conformanceExe(), {"matrix", "--emit", "github", "--sim", "ESSEX"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const nlohmann::json gh = nlohmann::json::parse(r.out);
+    ASSERT_EQ(gh["include"].size(), 6u);
+    EXPECT_EQ(gh["include"][0]["utility"], "ESSEX");
+    r = runTool(conformanceExe(), {"matrix", "--emit", "gitlab", "--shards", "3"});
+    EXPECT_NE(r.out.find("parallel:\n  matrix:\n    - SHARD: \"1/3\""), std::string::npos) << r.out;
+    r = runTool(conformanceExe(), {"matrix", "--emit", "json"});
+    EXPECT_GE(nlohmann::json::parse(r.out).size(), 30u);
+}
+
+// Makes sure a 202 + Retry-After batch is retried after the announced time (simulator clock moved, no sleeping).
+// Example failure: the runner treating 202 as data, or hammering the server without waiting.
+TEST(RunnerCli, RetryAfterIsHonoured)
+{
+    const std::string dir = freshDir("slow"), scenarios = dir + "/scenarios";
+    std::filesystem::copy(std::string(std::getenv("GBC_SCENARIOS_DIR")), scenarios, std::filesystem::copy_options::recursive);
+    std::ifstream in(scenarios + "/utilities/essex.json");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const std::string from = "\"scenario\": \"residential\"";
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), "\"scenario\": \"residential_slow_collection\"");
+    writeFile(scenarios + "/utilities/essex.json", text);
+    const ToolRun r = runTool(conformanceExe(), simRun("ESSEX", dir + "/r", {"--plan", "espi", "--variant", "ESSEX/test/*",
+        "--sim-arg=--scenarios=" + scenarios}));
+    const nlohmann::json report = readJson(dir + "/r/report.json");
+    EXPECT_EQ(verdictOf(report, "ES-011", "ESSEX/test/residential_slow_collection"), "PASS") << r.out << r.err;
+    EXPECT_EQ(verdictOf(report, "ES-003", "ESSEX/test/residential_slow_collection"), "PASS") << r.out;
+}
