@@ -8,6 +8,7 @@
 
 namespace gbc {
 
+// Order matters: everything from BatchRetailCustomer on is the customer tree (EspiTarget::isCustomerTree).
 enum class EspiResource {
     ServiceStatus, ApplicationInformation, AuthorizationFeed, Authorization, Bulk,
     Subscription, BatchSubscription, BatchUsagePoint,
