@@ -1,0 +1,112 @@
+// The gbc-conformance executable: exit codes, list --json, report files and usage errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "registry.h"
+#include "test_support.h"
+
+namespace gbc {
+namespace {
+
+struct CliRun {
+    int code = -1;
+    std::string out; // stdout and stderr together
+};
+
+// Runs gbc-conformance with `args` (paths come from the build, so no shell quoting is needed beyond spaces).
+CliRun run(const std::string& args)
+{
+    std::string cmd = "'" + test::env("GBC_CONFORMANCE_EXE") + "' " + args + " 2>&1";
+    CliRun r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p)
+        return r;
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
+        r.out.append(buf, n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string fixture(const std::string& name) { return "'" + test::env("GBC_FIXTURES_DIR") + "/" + name + "'"; }
+
+// Makes sure the three exit codes mean what the usage says: 0 clean, 1 a MUST failed, 2 unusable input.
+// Example failure: a not-well-formed file exits 1 like an ordinary data defect.
+TEST(CliTest, ExitCodes)
+{
+    CliRun ok = run("validate " + fixture("valid_gas_feed.xml") + " --fb 1_4_10");
+    EXPECT_EQ(ok.code, 0) << ok.out;
+    EXPECT_NE(ok.out.find("PASS"), std::string::npos);
+    CliRun bad = run("validate " + fixture("invalid_ESPI-AUTH-BEARER_lowercase.xml"));
+    EXPECT_EQ(bad.code, 1) << bad.out;
+    EXPECT_NE(bad.out.find("ESPI-AUTH-BEARER FAIL"), std::string::npos) << bad.out;
+    CliRun warnOnly = run("validate " + fixture("invalid_ESPI-ENV-ID-VERSION_v4.xml"));
+    EXPECT_EQ(warnOnly.code, 0) << warnOnly.out;
+    CliRun broken = run("validate " + fixture("invalid_ESPI-XML-WELLFORMED_mismatched_tag.xml"));
+    EXPECT_EQ(broken.code, 2) << broken.out;
+    EXPECT_NE(broken.out.find("mismatched_tag.xml:7:"), std::string::npos) << broken.out;
+    EXPECT_EQ(run("validate /nonexistent.xml").code, 2);
+}
+
+// Makes sure bad usage is refused with exit 2 and a message naming the problem.
+// Example failure: an unknown option is taken for a file name.
+TEST(CliTest, UsageErrors)
+{
+    for (const std::string& args : {std::string("validate"), std::string("validate x.xml --fb 1_x"),
+                                    std::string("validate x.xml --format html"), std::string("validate x.xml --bogus"),
+                                    std::string("validate x.xml --schema /nonexistent"), std::string("frobnicate"),
+                                    std::string("list --yaml"), std::string("")}) {
+        CliRun r = run(args);
+        EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
+        EXPECT_FALSE(r.out.empty()) << args;
+    }
+    EXPECT_EQ(run("help").code, 0);
+}
+
+// Makes sure list --json names every check with id, level, reference and requirement.
+// Example failure: a check added to the catalogue is missing from the listing.
+TEST(CliTest, ListJson)
+{
+    CliRun r = run("list --json");
+    ASSERT_EQ(r.code, 0);
+    nlohmann::json all = nlohmann::json::parse(r.out);
+    ASSERT_EQ(all.size(), checkCatalogue().size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        EXPECT_EQ(all[i]["id"], checkCatalogue()[i].record.id);
+        EXPECT_TRUE(all[i]["level"] == "MUST" || all[i]["level"] == "SHOULD");
+        EXPECT_FALSE(all[i]["reference"].get<std::string>().empty());
+        EXPECT_FALSE(all[i]["requirement"].get<std::string>().empty());
+    }
+}
+
+// Makes sure --report-dir writes JSON and JUnit that agree with the console verdict, and --format json on stdout
+// parses. Example failure: the JUnit file counts a WARN as a failure.
+TEST(CliTest, ReportFiles)
+{
+    std::string dir = std::filesystem::temp_directory_path() / ("gbc-validate-" + std::to_string(getpid()));
+    CliRun r = run("validate " + fixture("invalid_ESPI-D080_water_as_energy.xml") + " " + fixture("valid_gas_feed.xml") +
+                " --format console,json,junit --report-dir '" + dir + "'");
+    EXPECT_EQ(r.code, 1) << r.out;
+    nlohmann::json j = nlohmann::json::parse(test::readBytes(dir + "/validate.json"));
+    ASSERT_EQ(j["files"].size(), 2u);
+    EXPECT_TRUE(j["files"][0]["mustFailed"].get<bool>());
+    EXPECT_FALSE(j["files"][1]["mustFailed"].get<bool>());
+    pugi::xml_document junit;
+    ASSERT_TRUE(junit.load_file((dir + "/validate-junit.xml").c_str()));
+    EXPECT_EQ(junit.child("testsuites").attribute("failures").as_int(), 1);
+    EXPECT_EQ(junit.child("testsuites").attribute("tests").as_int(), 2 * static_cast<int>(checkCatalogue().size()));
+    EXPECT_NE(test::readBytes(dir + "/validate.txt").find("ESPI-D080 FAIL"), std::string::npos);
+    std::filesystem::remove_all(dir);
+    CliRun json = run("validate " + fixture("valid_gas_feed.xml") + " --format json");
+    EXPECT_EQ(nlohmann::json::parse(json.out)["files"][0]["functionBlocks"], "1_4_10_12");
+}
+
+} // namespace
+} // namespace gbc
