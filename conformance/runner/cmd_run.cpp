@@ -113,6 +113,20 @@ Result<RunOptions> readOptions(const ParsedArgs& a)
     return o;
 }
 
+int listSelected(const ParsedArgs& a)
+{
+    RunOptions o;
+    o.plan = a.value("--plan", "full");
+    o.filters = a.list("--filter");
+    o.excludes = a.list("--exclude");
+    const std::vector<const RunnerCheck*> checks = selectChecks(o);
+    if (checks.empty())
+        return usageError(Error{"usage.plan", "--plan/--filter", "no check is selected"});
+    for (const RunnerCheck* c : checks)
+        std::cout << runnerCheckLine(*c) << "\n";
+    return kOk;
+}
+
 } // namespace
 
 int runRunCommand(const std::vector<std::string>& args)
@@ -120,10 +134,12 @@ int runRunCommand(const std::vector<std::string>& args)
     Result<ParsedArgs> parsed = parseArgs(args, "run",
         {"--target", "--plan", "--filter", "--exclude", "--variant", "--expected-failures", "--report-dir", "--format",
             "--shard", "--jobs", "--sim-arg", "--sim-binary"},
-        {"--sim"}, {});
+        {"--sim"}, {"--list"});
     if (!parsed)
         return usageError(parsed.error());
     const ParsedArgs& a = parsed.value();
+    if (a.has("--list")) // the checks the plan and filters select, without running anything
+        return listSelected(a);
     if (!a.positionals.empty())
         return usageError(Error{"usage", a.positionals.front(), "unexpected argument"});
     Result<RunOptions> options = readOptions(a);

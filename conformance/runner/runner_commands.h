@@ -22,7 +22,8 @@ int runMergeCommand(const std::vector<std::string>& args);
 inline constexpr const char* kRunHelp =
     "run --target FILE | --sim [UTILITY] [--plan full|oauth|oauth-authorize|oauth-token|espi|odr|json-api] "
     "[--filter GLOB] [--exclude GLOB] [--variant GLOB] [--expected-failures FILE] [--report-dir DIR] "
-    "[--format console,json,junit,html] [--shard I/N] [--jobs N] [--sim-arg=ARG]... [--sim-binary PATH]";
+    "[--format console,json,junit,html] [--shard I/N] [--jobs N] [--sim-arg=ARG]... [--sim-binary PATH] "
+    "| run --list [--plan NAME] [--filter GLOB]: the selected checks";
 inline constexpr const char* kMatrixHelp =
     "matrix --emit github|gitlab|json [--sim [UTILITY] | --target FILE] [--variant GLOB] [--shards N]: CI matrix of variants";
 inline constexpr const char* kMergeHelp =

@@ -165,3 +165,50 @@ TEST(RunnerCli, RetryAfterIsHonoured)
     EXPECT_EQ(verdictOf(report, "ES-011", "ESSEX/test/residential_slow_collection"), "PASS") << r.out << r.err;
     EXPECT_EQ(verdictOf(report, "ES-003", "ESSEX/test/residential_slow_collection"), "PASS") << r.out;
 }
+
+// Makes sure an unreachable target gives ERROR verdicts (exit 2) and never a FAIL blamed on it.
+// Example failure: connection refused reported as "AZ-003 FAIL: no error redirect".
+TEST(RunnerCli, UnreachableTargetIsAnErrorNotAFailure)
+{
+    const std::string dir = freshDir("unreachable"), file = dir + "/target.json";
+    writeFile(file, R"({"name": "nobody home", "http": {"timeoutSeconds": 1},
+      "oauth": {"authorizeUrl": "http://127.0.0.1:1/authorize", "tokenUrl": "http://127.0.0.1:1/token",
+                "clientId": "c", "clientSecret": "s", "scope": "FB=4"},
+      "espi": {"resourceBase": "http://127.0.0.1:1/espi"}, "jsonApi": {"base": "http://127.0.0.1:1/api", "token": "t"},
+      "login": [{"open": "authorize"}, {"choose": {"decision": "${decision}"}}]})");
+    const ToolRun r = runTool(conformanceExe(), {"run", "--target", file, "--format", "json", "--report-dir", dir});
+    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+    const nlohmann::json report = readJson(dir + "/report.json");
+    EXPECT_EQ(report["summary"]["counts"]["FAIL"], 0);
+    EXPECT_GT(report["summary"]["counts"]["ERROR"].get<int>(), 5);
+    EXPECT_EQ(verdictOf(report, "AZ-003", "default"), "ERROR");
+}
+
+// Makes sure no credential of the sandbox client or the API token appears anywhere in the written reports.
+// Example failure: "Authorization: Basic <base64 of client:secret>" in junit.xml attached to a ticket.
+TEST(RunnerCli, ReportsCarryNoSecrets)
+{
+    const std::string dir = freshDir("secrets");
+    ASSERT_EQ(runTool(conformanceExe(), simRun("EPE", dir, {"--variant", "EPE/sso/residential", "--format", "json,junit,html"})).exitCode, 0);
+    for (const char* file : {"/report.json", "/junit.xml", "/index.html"}) {
+        std::ifstream in(dir + file);
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        ASSERT_GT(text.size(), 1000u) << file;
+        for (const char* secret : {"sandbox_secret", "epe_sandbox_api_token", "RVBFX2NjY2NjY2NjYzpzYW5kYm94X3NlY3JldA",
+                 "\"access_token\":\"", "password=test_residential"})
+            EXPECT_EQ(text.find(secret), std::string::npos) << secret << " in " << file;
+        if (std::string(file) != "/junit.xml") { // JUnit carries evidence only for failures; this run has none
+            EXPECT_NE(text.find("[redacted:access_token#1]"), std::string::npos) << file;
+        }
+    }
+}
+
+// Makes sure `run --list` prints the selected checks without starting anything.
+// Example failure: --list needing a target or a simulator.
+TEST(RunnerCli, ListSelectedChecks)
+{
+    const ToolRun r = runTool(conformanceExe(), {"run", "--list", "--plan", "odr"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("OD-001", 0), 0u) << r.out;
+    EXPECT_EQ(r.out.find("TK-"), std::string::npos);
+}
