@@ -68,8 +68,13 @@ std::string renderConsoleSummary(const Report& report, const std::vector<std::st
 {
     std::ostringstream out;
     out << verdictLine(report) << "\n";
+    const auto isHtml = [](const std::string& p) { return p.size() >= 5 && p.compare(p.size() - 5, 5, ".html") == 0; };
+    for (const std::string& p : reportPaths) // the HTML report first: it is what a person opens
+        if (isHtml(p))
+            out << "  HTML report: " << p << "\n";
     for (const std::string& p : reportPaths)
-        out << "  report: " << p << "\n";
+        if (!isHtml(p))
+            out << "  report: " << p << "\n";
     for (const std::string& note : report.notes)
         out << "ERROR " << oneLine(note) << "\n";
     for (const CheckResult& r : report.results) {
@@ -83,6 +88,8 @@ std::string renderConsoleSummary(const Report& report, const std::vector<std::st
         }
         out << "    expected:    " << oneLine(r.expected) << "\n";
         out << "    actual:      " << oneLine(r.actual) << "\n";
+        if (!r.location.empty())
+            out << "    location:    " << oneLine(r.location) << "\n";
     }
     for (const StaleEntry& s : report.stale)
         out << "STALE expected failure " << s.check << " [" << s.variant << "] no longer fails (" << oneLine(s.reason)

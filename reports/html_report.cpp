@@ -76,7 +76,9 @@ std::string failureHtml(const CheckResult& r)
     return "<div class=\"fail-item\">" + badge(r) + " <b>" + escape(r.checkId) + "</b> [" + escape(r.variant) +
         "] <span class=\"muted\">" + escape(r.reference) + " · " + toString(r.level) + "</span><br>" +
         "<b>Requirement:</b> " + escape(r.requirement) + "<br><b>Expected:</b> " + escape(r.expected) +
-        "<br><b>Actual:</b> " + escape(r.actual) + (r.message.empty() ? "" : "<br>" + escape(r.message)) +
+        "<br><b>Actual:</b> " + escape(r.actual) +
+        (r.location.empty() ? "" : "<br><b>Location:</b> " + escape(r.location)) +
+        (r.message.empty() || r.message.rfind("expected ", 0) == 0 ? "" : "<br>" + escape(r.message)) +
         "<br><b>Evidence:</b> " + evidenceLinks(r) + "</div>";
 }
 

@@ -48,6 +48,7 @@ ojson resultJson(const CheckResult& r)
     j["message"] = r.message;
     j["expected"] = r.expected;
     j["actual"] = r.actual;
+    j["location"] = r.location;
     j["evidence"] = r.evidence;
     j["allowedBy"] = r.allowedBy;
     return j;

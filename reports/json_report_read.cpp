@@ -47,7 +47,7 @@ HttpExchange readExchange(const JsonReader& r)
 CheckResult readResult(const JsonReader& r)
 {
     r.allowOnly({"check", "variant", "verdict", "plan", "family", "reference", "level", "requirement", "message",
-        "expected", "actual", "evidence", "allowedBy"});
+        "expected", "actual", "location", "evidence", "allowedBy"});
     CheckResult c;
     c.checkId = r.string("check");
     c.variant = r.string("variant");
@@ -66,6 +66,7 @@ CheckResult readResult(const JsonReader& r)
     c.message = r.string("message", "");
     c.expected = r.string("expected", "");
     c.actual = r.string("actual", "");
+    c.location = r.string("location", "");
     c.evidence = r.strings("evidence");
     c.allowedBy = r.string("allowedBy", "");
     return c;

@@ -20,6 +20,8 @@ std::string failureText(const CheckResult& r, const std::map<std::string, const 
     out << "requirement: " << r.requirement << " (" << r.reference << ")\n";
     out << "expected: " << r.expected << "\n";
     out << "actual: " << r.actual << "\n";
+    if (!r.location.empty())
+        out << "location: " << r.location << "\n";
     for (const std::string& id : r.evidence) {
         auto it = byId.find(id);
         if (it == byId.end())

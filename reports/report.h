@@ -42,6 +42,7 @@ struct CheckResult {
     std::string message;
     std::string expected;
     std::string actual;
+    std::string location;              // where in a document or URL (validator findings: file:line:col + path)
     std::vector<std::string> evidence; // HttpExchange ids
     std::string allowedBy;             // reason from the expected-failures file when this FAIL is allow-listed
 };

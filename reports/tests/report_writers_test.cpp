@@ -165,9 +165,9 @@ TEST(HtmlReport, SectionsPresent)
 TEST(ConsoleReport, SummaryStartsWithVerdict)
 {
     const Report r = fixture::sampleReport();
-    const std::string text = renderConsoleSummary(r, {"out/index.html"});
+    const std::string text = renderConsoleSummary(r, {"out/report.json", "out/index.html"});
     EXPECT_EQ(text.substr(0, text.find('\n')), verdictLine(r));
-    EXPECT_NE(text.find("  report: out/index.html"), std::string::npos);
+    EXPECT_NE(text.find(verdictLine(r) + "\n  HTML report: out/index.html\n  report: out/report.json\n"), std::string::npos);
     EXPECT_NE(text.find("FAIL TK-005 [ESSEX/lastbill/residential]"), std::string::npos);
     EXPECT_NE(text.find("actual:      200 with an access_token"), std::string::npos);
 }

@@ -19,6 +19,7 @@ CheckResult result(const std::string& id, const std::string& variant, Verdict v)
     r.expected = "400 with error=invalid_grant";
     r.actual = v == Verdict::Pass ? "400 invalid_grant" : "200 with an access_token";
     r.evidence = {variant + "#0002"};
+    r.location = v == Verdict::Fail ? "token.json:/error" : "";
     return r;
 }
 
