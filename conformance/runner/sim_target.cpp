@@ -73,6 +73,7 @@ EndpointConfig utilityConfig(const Utility& u, const Client& client, const std::
     if (u.odr)
         c.odr.url = origin + "/api/" + lower(u.id) + "/odr";
     c.clockUrl = origin + "/__sim/clock";
+    c.insecure = origin.rfind("https://", 0) == 0; // gbc-sim --tls makes a fresh self-signed certificate at start
     c.timeoutMs = 10000;
     return c;
 }

@@ -203,3 +203,19 @@ TEST(ReportFiles, FormatsAndFolder)
         EXPECT_GT(std::filesystem::file_size(p), 100u) << p;
     EXPECT_FALSE(writeReportFiles(fixture::sampleReport(), "/proc/no-such/dir", {"json"}).ok());
 }
+
+// Makes sure terminal progress rewrites one status line and clears it at the end.
+// Example failure: hundreds of progress lines scrolling the verdict away on a terminal.
+TEST(ConsoleReport, LiveProgressRewritesOneLine)
+{
+    std::ostringstream out;
+    ConsoleProgress p(out, true);
+    const Report r = fixture::sampleReport();
+    p.variantStarted("EPE/sso/commercial", 2);
+    p.variantFinished("EPE/sso/commercial", {r.results[4]});
+    p.finish();
+    const std::string text = out.str();
+    EXPECT_NE(text.find("\r\033[K[0/2] running EPE/sso/commercial"), std::string::npos);
+    EXPECT_EQ(text.find('\n'), std::string::npos); // a PASS-only variant adds no line
+    EXPECT_EQ(text.substr(text.size() - 4), "\r\033[K");
+}

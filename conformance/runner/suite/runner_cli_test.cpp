@@ -212,3 +212,41 @@ TEST(RunnerCli, ListSelectedChecks)
     EXPECT_EQ(r.out.rfind("OD-001", 0), 0u) << r.out;
     EXPECT_EQ(r.out.find("TK-"), std::string::npos);
 }
+
+// Makes sure HTTPS targets are verified against the target file's CA bundle, and an untrusted certificate is a
+// harness ERROR (never a FAIL); --sim --sim-arg=--tls trusts the simulator's own self-signed certificate.
+// Example failure: certificate verification silently disabled, or a TLS failure blamed on the target.
+TEST(RunnerCli, TlsCaFileAndUntrustedCertificate)
+{
+    const std::string dir = freshDir("tls");
+    const ToolRun made = runTool("/usr/bin/openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+        "-nodes", "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1",
+        "-addext", "subjectAltName=IP:127.0.0.1"});
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    auto sim = gbc::SimProcess::start(simExe(), {"--quiet", "--cert", dir + "/cert.pem", "--key", dir + "/key.pem"});
+    ASSERT_TRUE(sim.ok()) << sim.error().describe();
+    const std::string s = sim.value()->url();
+    ASSERT_EQ(s.rfind("https://", 0), 0u) << s;
+    const auto target = [&](const std::string& tls) {
+        return R"({"name": "tls", "tls": )" + tls + R"(, "oauth": {"authorizeUrl": ")" + s +
+            R"(/DataCustodian/essex/oauth/authorize", "tokenUrl": ")" + s + R"(/DataCustodian/essex/oauth/token",
+            "clientId": "ESSEX_ccccccccc", "clientSecret": "sandbox_secret",
+            "scope": "FB=1_4_5_15;AdditionalScope=auth-test-test_residential"},
+            "espi": {"resourceBase": ")" + s + R"(/DataCustodian/espi/1_1/resource"},
+            "login": [{"open": "authorize"}, {"choose": {"decision": "${decision}"}}]})";
+    };
+    writeFile(dir + "/trusted.json", target(R"({"caFile": ")" + dir + R"(/cert.pem"})"));
+    writeFile(dir + "/untrusted.json", target(R"({"insecure": false})"));
+    ToolRun r = runTool(conformanceExe(), {"run", "--target", dir + "/trusted.json", "--plan", "oauth-authorize",
+        "--format", "json", "--report-dir", dir + "/a"});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_EQ(verdictOf(readJson(dir + "/a/report.json"), "AZ-001", "default"), "PASS");
+    r = runTool(conformanceExe(), {"run", "--target", dir + "/untrusted.json", "--plan", "oauth-authorize",
+        "--format", "json", "--report-dir", dir + "/b"});
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    const nlohmann::json b = readJson(dir + "/b/report.json");
+    EXPECT_EQ(b["summary"]["counts"]["FAIL"], 0);
+    EXPECT_EQ(verdictOf(b, "AZ-001", "default"), "ERROR");
+    r = runTool(conformanceExe(), simRun("ESSEX", dir + "/c", {"--sim-arg=--tls", "--variant", "ESSEX/test/residential", "--plan", "oauth"}));
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+}
