@@ -95,6 +95,27 @@ pugi::xml_node addCountedNode(pugi::xml_node parent, const char* tag, const std:
     return n;
 }
 
+// Stale expected-failures entries as failing testcases of one "expected-failures" suite.
+void addStaleSuite(pugi::xml_node root, const Report& report, SuiteCounts& total)
+{
+    if (report.stale.empty())
+        return;
+    pugi::xml_node suite = addCountedNode(root, "testsuite", "expected-failures");
+    for (const StaleEntry& s : report.stale) {
+        pugi::xml_node tc = suite.append_child("testcase");
+        tc.append_attribute("classname") = "gbc.expected-failures";
+        tc.append_attribute("name") = ("stale " + s.check + " [" + s.variant + "]").c_str();
+        pugi::xml_node f = tc.append_child("failure");
+        f.append_attribute("message") = "expected failure no longer fails: remove the entry";
+        f.append_attribute("type") = "stale";
+        f.text() = s.reason.c_str();
+    }
+    const int n = static_cast<int>(report.stale.size());
+    setCounts(suite, SuiteCounts{n, n, 0, 0});
+    total.tests += n;
+    total.failures += n;
+}
+
 } // namespace
 
 std::string reportToJunit(const Report& report)
@@ -125,22 +146,7 @@ std::string reportToJunit(const Report& report)
         total.errors += counts.errors;
         total.skipped += counts.skipped;
     }
-    if (!report.stale.empty()) {
-        pugi::xml_node suite = addCountedNode(root, "testsuite", "expected-failures");
-        for (const StaleEntry& s : report.stale) {
-            pugi::xml_node tc = suite.append_child("testcase");
-            tc.append_attribute("classname") = "gbc.expected-failures";
-            tc.append_attribute("name") = ("stale " + s.check + " [" + s.variant + "]").c_str();
-            pugi::xml_node f = tc.append_child("failure");
-            f.append_attribute("message") = "expected failure no longer fails: remove the entry";
-            f.append_attribute("type") = "stale";
-            f.text() = s.reason.c_str();
-        }
-        const int n = static_cast<int>(report.stale.size());
-        setCounts(suite, SuiteCounts{n, n, 0, 0});
-        total.tests += n;
-        total.failures += n;
-    }
+    addStaleSuite(root, report, total);
     setCounts(root, total);
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);

@@ -127,6 +127,25 @@ int listSelected(const ParsedArgs& a)
     return kOk;
 }
 
+// Runs the plan, stops the simulators, writes the reports and prints the summary; returns the exit code.
+int runAndReport(const ParsedArgs& a, const RunOptions& options, const std::vector<std::string>& formats, Prepared& prepared)
+{
+    const bool console = std::find(formats.begin(), formats.end(), "console") != formats.end();
+    ConsoleProgress progress(std::cerr, isInteractive(2));
+    Report report = runTarget(prepared.target, options, console ? &progress : nullptr);
+    progress.finish();
+    prepared.sims.clear(); // stop the simulators before writing
+    const std::string dir = a.value("--report-dir", "reports/out/" + slug(prepared.target.name) +
+        (options.shardCount > 1 ? "-shard-" + std::to_string(options.shardIndex) : ""));
+    Result<std::vector<std::string>> written = writeReportFiles(report, dir, formats);
+    if (!written) {
+        std::cerr << "gbc-conformance run: ERROR " << written.error().describe() << "\n";
+        return kUsage;
+    }
+    std::cout << (console ? renderConsoleSummary(report, written.value()) : verdictLine(report) + "\n") << std::flush;
+    return summarize(report).exitCode;
+}
+
 } // namespace
 
 int runRunCommand(const std::vector<std::string>& args)
@@ -164,20 +183,7 @@ int runRunCommand(const std::vector<std::string>& args)
     }
     if (selectVariants(prepared.target, options.value()).empty())
         return usageError(Error{"usage.variant", "--variant/--shard", "no variant of the target is selected"});
-    const bool console = std::find(formats->begin(), formats->end(), "console") != formats->end();
-    ConsoleProgress progress(std::cerr, isInteractive(2));
-    Report report = runTarget(prepared.target, options.value(), console ? &progress : nullptr);
-    progress.finish();
-    prepared.sims.clear(); // stop the simulators before writing
-    std::string dir = a.value("--report-dir", "reports/out/" + slug(prepared.target.name) +
-        (options->shardCount > 1 ? "-shard-" + std::to_string(options->shardIndex) : ""));
-    Result<std::vector<std::string>> written = writeReportFiles(report, dir, formats.value());
-    if (!written) {
-        std::cerr << "gbc-conformance run: ERROR " << written.error().describe() << "\n";
-        return kUsage;
-    }
-    std::cout << (console ? renderConsoleSummary(report, written.value()) : verdictLine(report) + "\n") << std::flush;
-    return summarize(report).exitCode == 0 ? kOk : summarize(report).exitCode;
+    return runAndReport(a, options.value(), formats.value(), prepared);
 }
 
 } // namespace gbc

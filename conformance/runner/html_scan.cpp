@@ -165,11 +165,40 @@ std::string decodeEntities(const std::string& text)
     return out;
 }
 
+namespace {
+
+// Applies one form-related tag (form, /form, a control, an option) to the page being built.
+void applyFormTag(const Tag& tag, const std::string& t, HtmlPage& page, int& openForm)
+{
+    if (tag.name == "form") {
+        page.forms.push_back(HtmlForm{attr(tag, "id"), attr(tag, "action"), lower(attr(tag, "method")), {}});
+        if (page.forms.back().method.empty())
+            page.forms.back().method = "get";
+        openForm = static_cast<int>(page.forms.size()) - 1;
+    } else if (tag.name == "/form") {
+        openForm = -1;
+    } else if (tag.name == "input" || tag.name == "button" || tag.name == "textarea" || tag.name == "select") {
+        int target = openForm;
+        const std::string owner = attr(tag, "form"); // form="id" attaches a control placed outside its form
+        for (std::size_t f = 0; !owner.empty() && f < page.forms.size(); ++f)
+            if (page.forms[f].id == owner)
+                target = static_cast<int>(f);
+        if (target >= 0)
+            page.forms[static_cast<std::size_t>(target)].controls.push_back(controlFrom(tag, t));
+    } else if (tag.name == "option" && openForm >= 0 && !page.forms[openForm].controls.empty()) {
+        HtmlControl& sel = page.forms[openForm].controls.back();
+        const std::string value = tag.attrs.count("value") ? attr(tag, "value") : innerText(t, tag.end, "option");
+        if (sel.tag == "select" && (sel.value.empty() || tag.attrs.count("selected")))
+            sel.value = value;
+    }
+}
+
+} // namespace
+
 HtmlPage scanHtml(const std::string& t)
 {
     HtmlPage page;
     int openForm = -1;
-    std::string selectName;
     std::size_t i = 0;
     while ((i = t.find('<', i)) != std::string::npos) {
         if (t.compare(i, 4, "<!--") == 0) {
@@ -179,7 +208,7 @@ HtmlPage scanHtml(const std::string& t)
         }
         const Tag tag = readTag(t, i);
         i = tag.end;
-        if (tag.name == "script" || tag.name == "style") {
+        if (tag.name == "script" || tag.name == "style") { // raw text: nothing inside is markup
             const std::size_t end = lower(t.substr(i)).find("</" + tag.name);
             i = end == std::string::npos ? t.size() : i + end;
             continue;
@@ -189,30 +218,7 @@ HtmlPage scanHtml(const std::string& t)
             page.byId[id] = HtmlElement{tag.name, tag.attrs, innerText(t, tag.end, tag.name)};
         if (tag.name == "title" && page.title.empty())
             page.title = innerText(t, tag.end, "title");
-        if (tag.name == "form") {
-            page.forms.push_back(HtmlForm{id, attr(tag, "action"), lower(attr(tag, "method")), {}});
-            if (page.forms.back().method.empty())
-                page.forms.back().method = "get";
-            openForm = static_cast<int>(page.forms.size()) - 1;
-        } else if (tag.name == "/form") {
-            openForm = -1;
-        } else if (tag.name == "input" || tag.name == "button" || tag.name == "textarea" || tag.name == "select") {
-            HtmlControl c = controlFrom(tag, t);
-            int target = openForm;
-            const std::string owner = attr(tag, "form");
-            for (std::size_t f = 0; !owner.empty() && f < page.forms.size(); ++f)
-                if (page.forms[f].id == owner)
-                    target = static_cast<int>(f);
-            if (tag.name == "select")
-                selectName = c.name;
-            if (target >= 0)
-                page.forms[static_cast<std::size_t>(target)].controls.push_back(c);
-        } else if (tag.name == "option" && openForm >= 0 && !page.forms[openForm].controls.empty()) {
-            HtmlControl& sel = page.forms[openForm].controls.back();
-            const std::string value = tag.attrs.count("value") ? attr(tag, "value") : innerText(t, tag.end, "option");
-            if (sel.tag == "select" && (sel.value.empty() || tag.attrs.count("selected")))
-                sel.value = value;
-        }
+        applyFormTag(tag, t, page, openForm);
     }
     return page;
 }

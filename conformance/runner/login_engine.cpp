@@ -81,14 +81,31 @@ void LoginEngine::deliver(const std::string& location, LoginResult& result)
     }
 }
 
+std::string LoginEngine::cookieHeader() const
+{
+    std::string cookie;
+    for (const auto& [k, v] : cookies_)
+        cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+    return cookie;
+}
+
+void LoginEngine::landOn(const HttpExchange& e, const std::string& url, LoginResult& result)
+{
+    page_ = scanHtml(e.responseBody);
+    for (const HtmlForm& f : page_.forms) // opaque session handles make evidence differ run to run
+        for (const HtmlControl& c : f.controls)
+            if (c.type == "hidden" && c.value.size() >= 16)
+                recorder_.noteSecret(c.value, "hidden:" + c.name);
+    pageUrl_ = url;
+    hasPage_ = true;
+    result.pageError = errorOf(page_);
+}
+
 bool LoginEngine::navigate(OutgoingRequest request, LoginResult& result)
 {
     for (int hop = 0; hop < 10; ++hop) {
-        std::string cookie;
-        for (const auto& [k, v] : cookies_)
-            cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
-        if (!cookie.empty())
-            request.headers.emplace_back("Cookie", cookie);
+        if (!cookies_.empty())
+            request.headers.emplace_back("Cookie", cookieHeader());
         const std::string step = result.steps.empty() ? "login." + run_.flow + ".open" : nextStep();
         if (result.firstStep.empty())
             result.firstStep = step;
@@ -110,14 +127,7 @@ bool LoginEngine::navigate(OutgoingRequest request, LoginResult& result)
             request = OutgoingRequest{"GET", next, {}, "", ""};
             continue;
         }
-        page_ = scanHtml(e.responseBody);
-        for (const HtmlForm& f : page_.forms) // opaque session handles make evidence differ run to run
-            for (const HtmlControl& c : f.controls)
-                if (c.type == "hidden" && c.value.size() >= 16)
-                    recorder_.noteSecret(c.value, "hidden:" + c.name);
-        pageUrl_ = request.url;
-        hasPage_ = true;
-        result.pageError = errorOf(page_);
+        landOn(e, request.url, result);
         if (e.status >= 400) {
             result.end = LoginEnd::TargetError;
             result.message = "the target answered " + std::to_string(e.status) +

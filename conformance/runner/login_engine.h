@@ -54,6 +54,8 @@ private:
     const HtmlForm* pickForm(const LoginStep& step) const;
     void deliver(const std::string& location, LoginResult& result);
     void keepCookies(const HttpExchange& e);
+    std::string cookieHeader() const;
+    void landOn(const HttpExchange& e, const std::string& url, LoginResult& result);
     std::string nextStep();
 
     Recorder& recorder_;

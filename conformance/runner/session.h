@@ -40,6 +40,7 @@ public:
     Observation& obs() { return obs_; }
     const Observation& obs() const { return obs_; }
     Redactor& redactor() { return redactor_; }
+    const Redactor& redactor() const { return redactor_; }
     Learned& learned() { return learned_; }
     const std::vector<HttpExchange>& recorded() const { return order_; }
 

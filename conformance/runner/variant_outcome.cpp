@@ -66,44 +66,40 @@ VariantSpec rebase(const VariantSpec& variant, const std::string& from, const st
     return v;
 }
 
-VariantOutput runVariant(const VariantSpec& variant, const std::vector<const RunnerCheck*>& checks,
-    const ProbeSelection& sel, std::string& foreign, const std::string& simOrigin)
+namespace {
+
+// The loopback redirect listener when redirect_uri is loopback http; `fault` is set when it cannot start.
+std::unique_ptr<CallbackListener> startListener(const VariantSpec& variant, std::string& fault)
 {
-    const auto t0 = std::chrono::steady_clock::now();
-    VariantOutput out;
-    out.info = VariantInfo{variant.id, variant.utility, variant.auth, variant.scenario, variant.description};
-    std::unique_ptr<HttpTransport> transport =
-        makeHttpTransport(TransportOptions{variant.config.caFile, variant.config.insecure, variant.config.timeoutMs});
-    std::unique_ptr<CallbackListener> listener;
-    std::string harnessFault;
     Result<Url> redirect = parseUrl(variant.config.oauth.redirectUri);
-    if (redirect && redirect->isLoopback() && redirect->scheme == "http") {
-        auto started = CallbackListener::start(redirect->port == 80 ? 0 : redirect->port);
-        if (started)
-            listener = std::move(started.value());
-        else
-            harnessFault = started.error().describe();
+    if (!redirect || !redirect->isLoopback() || redirect->scheme != "http")
+        return nullptr;
+    auto started = CallbackListener::start(redirect->port == 80 ? 0 : redirect->port);
+    if (!started) {
+        fault = started.error().describe();
+        return nullptr;
     }
-    Session s(variant, *transport, listener.get());
-    for (const auto& [origin, placeholder] : {std::pair<std::string, std::string>{listener ? listener->origin() : "", "{callback}"},
+    return std::move(started.value());
+}
+
+void aliasOrigins(Session& s, const std::string& callbackOrigin, const std::string& simOrigin)
+{
+    for (const auto& [origin, placeholder] : {std::pair<std::string, std::string>{callbackOrigin, "{callback}"},
              std::pair<std::string, std::string>{simOrigin, "{sim}"}}) {
         if (origin.empty())
             continue;
         s.redactor().addAlias(origin, placeholder);
         s.redactor().addAlias(percentEncode(origin), percentEncode(placeholder)); // inside redirect_uri=...
     }
-    if (harnessFault.empty()) {
-        try {
-            probeVariant(s, sel, foreign);
-        } catch (const std::exception& e) {
-            harnessFault = std::string("harness exception while probing: ") + e.what();
-        }
-    }
-    if (!s.learned().subscriptionId.empty())
-        foreign = s.learned().subscriptionId;
+}
+
+// Every check's outcome, or the harness fault for all of them.
+std::vector<CheckResult> judgeAll(const std::vector<const RunnerCheck*>& checks, const Session& s, const std::string& fault)
+{
+    std::vector<CheckResult> out;
     for (const RunnerCheck* c : checks) {
-        Outcome outcome = harnessError(harnessFault);
-        if (harnessFault.empty()) {
+        Outcome outcome = harnessError(fault);
+        if (fault.empty()) {
             try {
                 outcome = c->run(s.obs());
             } catch (const std::exception& e) {
@@ -112,12 +108,39 @@ VariantOutput runVariant(const VariantSpec& variant, const std::vector<const Run
         }
         CheckResult r = judge(*c, s, std::move(outcome));
         redactResult(r, s.redactor());
-        out.results.push_back(std::move(r));
+        out.push_back(std::move(r));
     }
+    return out;
+}
+
+} // namespace
+
+VariantOutput runVariant(const VariantSpec& variant, const std::vector<const RunnerCheck*>& checks,
+    const ProbeSelection& sel, std::string& foreign, const std::string& simOrigin)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    VariantOutput out;
+    out.info = VariantInfo{variant.id, variant.utility, variant.auth, variant.scenario, variant.description};
+    std::unique_ptr<HttpTransport> transport =
+        makeHttpTransport(TransportOptions{variant.config.caFile, variant.config.insecure, variant.config.timeoutMs});
+    std::string fault;
+    std::unique_ptr<CallbackListener> listener = startListener(variant, fault);
+    Session s(variant, *transport, listener.get());
+    aliasOrigins(s, listener ? listener->origin() : "", simOrigin);
+    if (fault.empty()) {
+        try {
+            probeVariant(s, sel, foreign);
+        } catch (const std::exception& e) {
+            fault = std::string("harness exception while probing: ") + e.what();
+        }
+    }
+    if (!s.learned().subscriptionId.empty())
+        foreign = s.learned().subscriptionId;
+    out.results = judgeAll(checks, s, fault);
     for (const HttpExchange& e : s.recorded())
         out.exchanges.push_back(clipped(e, s.redactor()));
     out.series = s.learned().series;
-    transport.reset(); // close keep-alive connections before the listener stops
+    transport.reset(); // close connections before the listener stops
     if (listener)
         out.endpoints["{callback}"] = listener->origin();
     out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
