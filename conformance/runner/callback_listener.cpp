@@ -36,7 +36,7 @@ Result<std::unique_ptr<CallbackListener>> CallbackListener::start(int port)
         l->port_ = port;
     }
     l->thread_ = std::thread([self] { self->server_->listen_after_bind(); });
-    for (int i = 0; i < 500 && !l->server_->is_running(); ++i)
+    for (int i = 0; i < 2500 && !l->server_->is_running(); ++i) // up to 5 s on a loaded machine
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     if (!l->server_->is_running())
         return Error{"callback.start", l->origin(), "the redirect listener did not start"};

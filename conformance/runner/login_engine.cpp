@@ -211,6 +211,7 @@ bool LoginEngine::applyStep(const LoginStep& step, LoginResult& result)
             return mismatch(step.where + ": the page has no element id=\"" + step.elementId + "\"", result);
         auto attr = e->attributes.find(step.attribute);
         fills_[step.field] = step.attribute.empty() ? e->text : (attr == e->attributes.end() ? "" : attr->second);
+        recorder_.noteSecret(fills_[step.field], step.field); // a one-time code shown on the page
         return true;
     }
     default: {
