@@ -37,6 +37,12 @@ public:
             e.error = url.error().describe();
             return e;
         }
+        const std::string origin = url->origin();
+        if (failures_[origin] >= kMaxConsecutiveFaults) { // a dead or black-holed target: fail fast, never hang
+            e.error = "transport: not sent, " + origin + " did not answer the last " +
+                std::to_string(kMaxConsecutiveFaults) + " requests";
+            return e;
+        }
         httplib::Client& client = clientFor(url.value());
         httplib::Request req;
         req.method = request.method;
@@ -47,9 +53,11 @@ public:
         httplib::Result res = client.send(req);
         if (!res) {
             e.error = "transport: " + httplib::to_string(res.error());
-            clients_.erase(url->origin()); // drop a possibly broken keep-alive connection
+            clients_.erase(origin); // drop a possibly broken connection
+            ++failures_[origin];
             return e;
         }
+        failures_[origin] = 0;
         e.status = res->status;
         for (const auto& [k, v] : res->headers)
             e.responseHeaders.emplace_back(k, v);
@@ -84,8 +92,10 @@ private:
         return *clients_.emplace(origin, std::move(client)).first->second;
     }
 
+    static constexpr int kMaxConsecutiveFaults = 3;
     TransportOptions options_;
     std::map<std::string, std::unique_ptr<httplib::Client>> clients_;
+    std::map<std::string, int> failures_; // consecutive transport faults per origin
 };
 
 } // namespace

@@ -72,6 +72,20 @@ TEST_F(LocalServer, TimeoutIsATransportError)
     EXPECT_NE(e.error.find("transport"), std::string::npos) << e.error;
 }
 
+// Makes sure a target that stopped answering is not waited for again and again.
+// Example failure: a black-holed Data Custodian making one variant take minutes of timeouts.
+TEST_F(LocalServer, FailsFastAfterRepeatedTimeouts)
+{
+    auto t = makeHttpTransport(TransportOptions{"", false, 200});
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(t->send({"GET", url("/slow"), {}, "", ""}).status, 0);
+    const auto t0 = std::chrono::steady_clock::now();
+    const HttpExchange e = t->send({"GET", url("/redirect"), {}, "", ""});
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(100));
+    EXPECT_EQ(e.status, 0);
+    EXPECT_NE(e.error.find("did not answer the last 3 requests"), std::string::npos) << e.error;
+}
+
 // Makes sure refused connections and bad URLs are errors carried in the exchange.
 // Example failure: an exception escaping the transport and crashing the run.
 TEST(Transport, RefusedAndBadUrl)
