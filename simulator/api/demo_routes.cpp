@@ -42,6 +42,9 @@ HttpAnswer start(ApiState& state, const HttpRequest& req)
     const std::string redirectUri = req.origin() + kDemoPath + "/callback";
     {
         std::lock_guard lock(state.mutex);
+        const EpochSeconds now = state.ctx.clock.now();
+        std::erase_if(state.demoSessions, [now](const auto& kv) { return kv.second.expiresAt <= now; });
+        std::erase_if(state.demoViews, [now](const auto& kv) { return kv.second.expiresAt <= now; });
         state.demoSessions[st] = DemoSession{clientId, secret, u->id, redirectUri, state.ctx.clock.now() + kDemoLifetime};
     }
     const std::string scope = req.field("scope").value_or(kDemoDefaultScope);

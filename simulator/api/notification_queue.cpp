@@ -40,6 +40,9 @@ std::uint64_t NotificationQueue::enqueue(Delivery draft, EpochSeconds now)
     draft.attempts = 0;
     draft.state = DeliveryState::Pending;
     deliveries_[draft.id] = draft;
+    // Keep every pending delivery, but only the newest finished ones.
+    for (auto it = deliveries_.begin(); deliveries_.size() > kKeptDeliveries && it != deliveries_.end();)
+        it = it->second.state == DeliveryState::Pending ? std::next(it) : deliveries_.erase(it);
     return draft.id;
 }
 

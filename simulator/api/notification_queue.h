@@ -54,7 +54,7 @@ struct RetryPolicy {
     EpochSeconds giveUpAfter = 72 * 3600;
 };
 
-// Not thread-safe: the owner serialises access.
+// Not thread-safe: the owner serialises access. Finished deliveries beyond kKeptDeliveries are forgotten, oldest first.
 class NotificationQueue {
 public:
     explicit NotificationQueue(RetryPolicy policy = {}, std::size_t journalCapacity = 500)
@@ -70,6 +70,8 @@ public:
     const std::deque<AttemptRecord>& journal() const { return journal_; }
     std::vector<Delivery> deliveries() const;
     void clearJournal() { journal_.clear(); }
+
+    static constexpr std::size_t kKeptDeliveries = 1000;
 
 private:
     RetryPolicy policy_;

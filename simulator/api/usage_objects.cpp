@@ -97,10 +97,13 @@ nlohmann::json intervalJson(const MeterRef& m, const BlockSpan& block, EpochSeco
     const ServicePlan& s = *m.service;
     const Utility& u = *m.plan.utility;
     nlohmann::json readings = nlohmann::json::array();
+    // The UTC offset changes at most once inside a block: look it up per reading only when it does.
+    const int startOffset = utcOffsetAt(u.timeZone, block.start), endOffset = utcOffsetAt(u.timeZone, block.end);
+    auto offsetAt = [&](EpochSeconds t) { return startOffset == endOffset ? startOffset : utcOffsetAt(u.timeZone, t); };
     for (const IntervalPoint& p : intervalReadings(m.plan, s, std::max(from, block.start), std::min(to, block.end))) {
         readings.push_back({
-            {"start", localIso(u, p.start)},
-            {"end", localIso(u, p.start + p.duration)},
+            {"start", formatIsoMicros(p.start, offsetAt(p.start))},
+            {"end", formatIsoMicros(p.start + p.duration, offsetAt(p.start + p.duration))},
             {"kwh", kwhOrNull(s, p.quantity)},
             {"datapoints", {{{"type", "net"}, {"unit", displayUnit(s)}, {"value", roundTo(p.quantity, 6)}}}},
         });

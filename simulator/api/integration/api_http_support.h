@@ -38,7 +38,17 @@ protected:
     void SetUp() override
     {
         SimServerOptions o;
-        o.catalogue = std::make_shared<const Catalogue>(builtinCatalogue().value());
+        Catalogue catalogue = builtinCatalogue().value();
+        for (Utility& u : catalogue.utilities)
+            if (u.id == "EPE") { // one real (non-test) customer, reachable only by live registrations
+                Customer real = u.customers.front();
+                real.id = "epe-real";
+                real.test = false;
+                real.identities = {};
+                real.identities.login.push_back({"real_customer", "real_password"});
+                u.customers.push_back(real);
+            }
+        o.catalogue = std::make_shared<const Catalogue>(std::move(catalogue));
         clock_ = std::make_shared<FixedClock>(kStart);
         o.clock = clock_;
         server_ = std::make_unique<SimServer>(o);

@@ -119,5 +119,25 @@ TEST_F(ApiHttp, ErrorsOverHttp)
     EXPECT_EQ(http_->postRaw("/api/v2/forms/form-EPE_ccccccccc/test-submit", "{", "application/json", bearer(apiToken("EPE"))).status, 400);
 }
 
+// Makes sure the /__sim/ mode switch reaches the OAuth pages: a sandbox registration cannot reach a real customer,
+// the same registration switched to live can. Example failure: the switch only changes the admin answer.
+TEST_F(ApiHttp, ModeSwitchReachesOauthPages)
+{
+    const std::string target = "/DataCustodian/EPE/oauth/authorize?" +
+                               formatUrlEncoded({{"response_type", "code"}, {"client_id", "EPE_ccccccccc"},
+                                                 {"redirect_uri", "http://127.0.0.1:61000/callback"}, {"scope", "FB=4_16_51"}});
+    const Fields real{{"username", "real_customer"}, {"password", "real_password"}};
+    const auto sandbox = simtest::walkAuthorize(*http_, target, real);
+    EXPECT_EQ(sandbox.dataError, "sandbox_client");
+    EXPECT_TRUE(sandbox.location.empty());
+    ASSERT_EQ(admin("/__sim/clients/EPE_ccccccccc/mode", {{"mode", "live"}}).status, 200);
+    EXPECT_EQ(json(http_->get("/__sim/clients/EPE_ccccccccc/mode"))["mode"], "live");
+    const auto live = simtest::walkAuthorize(*http_, target, real);
+    EXPECT_FALSE(simtest::queryValue(live.location, "code").empty()) << live.dataError;
+    const nlohmann::json list = json(get("/api/v2/authorizations?is_test=false"));
+    ASSERT_EQ(list["authorizations"].size(), 1u);
+    EXPECT_EQ(list["authorizations"][0]["is_test"], false);
+}
+
 } // namespace
 } // namespace gbc::apitest

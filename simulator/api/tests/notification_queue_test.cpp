@@ -83,6 +83,20 @@ TEST(NotificationQueue, JournalIsBounded)
     EXPECT_EQ(q.journal().front().deliveryId, 3u);
 }
 
+// Makes sure finished deliveries are forgotten beyond the bound while a pending one is kept.
+// Example failure: memory growing with every webhook ever sent, or a pending retry dropped.
+TEST(NotificationQueue, ForgetsOnlyFinishedDeliveries)
+{
+    NotificationQueue q;
+    const auto pending = q.enqueue(webhookTo("http://h/pending"), kT0);
+    for (int i = 0; i < 1100; ++i)
+        q.recordAttempt(q.enqueue(webhookTo("http://h/" + std::to_string(i)), kT0), answered(kT0, 200));
+    const auto all = q.deliveries();
+    EXPECT_LE(all.size(), NotificationQueue::kKeptDeliveries + 1);
+    EXPECT_EQ(all.front().id, pending);
+    EXPECT_EQ(q.due(kT0).size(), 1u);
+}
+
 // Makes sure events get increasing uids, list newest first per client, and carry delivery state in their JSON.
 // Example failure: another client's events in the list.
 TEST(EventLog, NewestFirstPerClient)
