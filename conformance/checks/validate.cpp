@@ -3,9 +3,11 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "espi_document.h"
 #include "registry.h"
@@ -161,21 +163,40 @@ ValidationResult validateDocument(std::string_view bytes, const ValidateOptions&
     return result;
 }
 
+namespace {
+
+// The whole file, or an error message (missing, a directory, unreadable).
+Result<std::string> readWholeFile(const std::string& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return Error{"input.unreadable", path, "is a directory"};
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{"input.unreadable", path, std::string("cannot open: ") + std::strerror(errno)};
+    std::string bytes;
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0)
+        bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (in.bad())
+        return Error{"input.unreadable", path, "read error"};
+    return bytes;
+}
+
+} // namespace
+
 ValidationResult validateFile(const std::string& path, const ValidateOptions& options)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    if (in)
-        buf << in.rdbuf();
-    if (!in) {
+    Result<std::string> bytes = readWholeFile(path);
+    if (!bytes) {
         ValidationResult result;
         result.source = path;
         result.usable = false;
         const CheckDef* wf = findCheck(kWellFormedCheckId);
-        result.findings.push_back(makeFinding(wf->record, Verdict::Error, "cannot read the file", path));
+        result.findings.push_back(makeFinding(wf->record, Verdict::Error, bytes.error().message, path));
         return result;
     }
-    return validateDocument(buf.str(), options, path, path);
+    return validateDocument(*bytes, options, path, path);
 }
 
 bool ValidationResult::mustFailed() const

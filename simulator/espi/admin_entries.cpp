@@ -21,7 +21,7 @@ const char* const kOfferedScopes[] = {
 };
 
 template <typename F>
-void put(AtomDocument& doc, EntryMode mode, const AtomEntry& e, F&& content)
+void put(AtomDocument& doc, EntryMode mode, const WrittenEntry& e, F&& content)
 {
     if (mode == EntryMode::Root)
         doc.rootEntry(e, content);
@@ -67,7 +67,7 @@ int authorizationStatus(const AuthorizationRecord& r, EpochSeconds now)
 void writeAuthorizationEntry(AtomDocument& doc, EntryMode mode, const EndpointUrls& urls, const Utility* utility,
                              const AuthorizationRecord& r, EpochSeconds now, bool bearerLowercase)
 {
-    AtomEntry e{espipath::authorization(r.uid), "Authorization", "Authorization", false,
+    WrittenEntry e{espipath::authorization(r.uid), "Authorization", "Authorization", false,
                 "Authorization " + r.uid, {}, {}};
     e.times.published = r.created;
     e.times.updated = std::max({r.created, r.revokedAt.value_or(0), r.declinedAt.value_or(0)});
@@ -98,7 +98,7 @@ void writeClientAuthorizationEntry(AtomDocument& doc, EntryMode mode, const Endp
                                    const Client& client, const std::string& bulk, const std::string& scope,
                                    bool bearerLowercase)
 {
-    AtomEntry e{espipath::authorization(bulk), "Authorization", "Authorization", false,
+    WrittenEntry e{espipath::authorization(bulk), "Authorization", "Authorization", false,
                 "Client authorization " + client.clientId, {}, {}};
     e.times.published = e.times.updated = kClientIssuedAt;
     if (mode == EntryMode::Root)
@@ -120,7 +120,7 @@ void writeApplicationInformationEntry(AtomDocument& doc, const EndpointUrls& url
                                       const Client& c)
 {
     const std::string id = applicationInformationId(c);
-    AtomEntry e{"ApplicationInformation/" + id, "ApplicationInformation", "ApplicationInformation", false,
+    WrittenEntry e{"ApplicationInformation/" + id, "ApplicationInformation", "ApplicationInformation", false,
                 c.company.empty() ? c.clientId : c.company, {}, {}};
     e.times.published = e.times.updated = kClientIssuedAt;
     e.related.push_back({"related", certificationLink(u), "text/html"});

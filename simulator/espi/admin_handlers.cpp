@@ -61,7 +61,7 @@ HttpAnswer authorizationFeed(const EspiCall& c, const FeedQuery& q)
     callerClient(c, &u);
     std::string out;
     AtomDocument doc(out, c.atomOptions(q));
-    std::vector<AtomLink> extra;
+    std::vector<WrittenLink> extra;
     if (u)
         extra.push_back({"related", certificationLink(*u), "text/html"});
     doc.beginFeed(c.relativePath, "Authorization feed", c.now, extra);

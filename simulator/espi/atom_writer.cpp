@@ -40,7 +40,7 @@ void appendIsoTime(std::string& out, std::int64_t t)
 AtomDocument::AtomDocument(std::string& out, AtomOptions options) : xml_(out), options_(std::move(options)) {}
 
 void AtomDocument::beginFeed(std::string_view selfPath, std::string_view title, std::int64_t updated,
-                             const std::vector<AtomLink>& extraLinks)
+                             const std::vector<WrittenLink>& extraLinks)
 {
     inFeed_ = true;
     std::string& out = xml_.buffer();
@@ -53,8 +53,8 @@ void AtomDocument::beginFeed(std::string_view selfPath, std::string_view title, 
     out.append("</title>\n<updated>");
     appendIsoTime(out, updated);
     out.append("</updated>\n");
-    link(AtomLink{"self", std::string(selfPath), ""});
-    for (const AtomLink& l : extraLinks)
+    link(WrittenLink{"self", std::string(selfPath), ""});
+    for (const WrittenLink& l : extraLinks)
         link(l);
 }
 
@@ -68,7 +68,7 @@ bool AtomDocument::full() const
     return options_.query.maxResults && emitted_ >= *options_.query.maxResults;
 }
 
-bool AtomDocument::accept(const AtomEntry& e)
+bool AtomDocument::accept(const WrittenEntry& e)
 {
     if (full() || !passesDateFilter(options_.query, e.times, options_.ignorePublishedOnIntervals))
         return false;
@@ -78,7 +78,7 @@ bool AtomDocument::accept(const AtomEntry& e)
     return true;
 }
 
-void AtomDocument::link(const AtomLink& l)
+void AtomDocument::link(const WrittenLink& l)
 {
     std::string& out = xml_.buffer();
     out.append("<link rel=\"");
@@ -94,7 +94,7 @@ void AtomDocument::link(const AtomLink& l)
     out.append("\"/>\n");
 }
 
-void AtomDocument::head(const AtomEntry& e)
+void AtomDocument::head(const WrittenEntry& e)
 {
     std::string& out = xml_.buffer();
     if (root_) {
@@ -114,16 +114,16 @@ void AtomDocument::head(const AtomEntry& e)
     out.append(id);
     out.append("</id>\n");
     const std::string prefix = e.customer ? "cust-" : "espi-";
-    link(AtomLink{"self", e.selfPath, prefix + "entry/" + std::string(e.resource)});
-    link(AtomLink{"up", e.upPath, prefix + "feed/" + std::string(e.resource)});
-    for (const AtomLink& l : e.related)
+    link(WrittenLink{"self", e.selfPath, prefix + "entry/" + std::string(e.resource)});
+    link(WrittenLink{"up", e.upPath, prefix + "feed/" + std::string(e.resource)});
+    for (const WrittenLink& l : e.related)
         link(l);
     out.append("<title>");
     xml_.text(e.title);
     out.append("</title>\n<content>");
 }
 
-void AtomDocument::tail(const AtomEntry& e)
+void AtomDocument::tail(const WrittenEntry& e)
 {
     std::string& out = xml_.buffer();
     out.append("</content>\n<published>");

@@ -16,20 +16,20 @@ inline constexpr std::string_view kEspiNs = "http://naesb.org/espi";
 inline constexpr std::string_view kCustomerNs = "http://naesb.org/espi/customer";
 inline constexpr std::string_view kAtomContentType = "application/atom+xml";
 
-struct AtomLink {
+struct WrittenLink {
     std::string_view rel;  // self, up, related
     std::string href;      // path relative to the resource base, or absolute when it contains "://"
     std::string type;      // e.g. "espi-entry/UsagePoint"; empty = no type attribute
 };
 
-struct AtomEntry {
+struct WrittenEntry {
     std::string selfPath;   // relative to the resource base; also names the entry's atom id
     std::string upPath;
     std::string_view resource;  // "UsagePoint": gives the espi-entry/X and espi-feed/X link types
     bool customer = false;      // cust-entry/cust-feed link types
     std::string title;
     EntryTimes times;
-    std::vector<AtomLink> related;
+    std::vector<WrittenLink> related;
 };
 
 struct AtomOptions {
@@ -45,13 +45,13 @@ public:
     AtomDocument(std::string& out, AtomOptions options);
 
     void beginFeed(std::string_view selfPath, std::string_view title, std::int64_t updated,
-                   const std::vector<AtomLink>& extraLinks = {});
+                   const std::vector<WrittenLink>& extraLinks = {});
     void endFeed();
     // True when paging has already emitted max-results entries: callers may stop generating.
     bool full() const;
     // Filters (feeds only); when kept, writes the envelope and calls content(XmlOut&) for the <content> child.
     template <typename F>
-    bool entry(const AtomEntry& e, F&& content)
+    bool entry(const WrittenEntry& e, F&& content)
     {
         if (!accept(e))
             return false;
@@ -62,7 +62,7 @@ public:
     }
     // A single-entry document (no filtering).
     template <typename F>
-    void rootEntry(const AtomEntry& e, F&& content)
+    void rootEntry(const WrittenEntry& e, F&& content)
     {
         root_ = true;
         head(e);
@@ -71,10 +71,10 @@ public:
     }
 
 private:
-    bool accept(const AtomEntry& e);
-    void head(const AtomEntry& e);
-    void tail(const AtomEntry& e);
-    void link(const AtomLink& l);
+    bool accept(const WrittenEntry& e);
+    void head(const WrittenEntry& e);
+    void tail(const WrittenEntry& e);
+    void link(const WrittenLink& l);
 
     XmlOut xml_;
     AtomOptions options_;

@@ -8,7 +8,7 @@ namespace gbc {
 namespace {
 
 template <typename F>
-void put(CustomerWriter& w, const AtomEntry& e, F&& content)
+void put(CustomerWriter& w, const WrittenEntry& e, F&& content)
 {
     if (w.mode == EntryMode::Root)
         w.doc.rootEntry(e, content);
@@ -21,10 +21,10 @@ void openCustomerNs(XmlOut& x, std::string_view name)
     x.raw("<").raw(name).raw(" xmlns=\"").raw(kCustomerNs).raw("\">");
 }
 
-AtomEntry entryOf(const SubscriptionPlan& plan, std::string self, std::string_view resource, std::string title)
+WrittenEntry entryOf(const SubscriptionPlan& plan, std::string self, std::string_view resource, std::string title)
 {
     const std::size_t slash = self.rfind('/');
-    AtomEntry e{self, self.substr(0, slash), resource, true, std::move(title), {}, {}};
+    WrittenEntry e{self, self.substr(0, slash), resource, true, std::move(title), {}, {}};
     e.times.published = e.times.updated = plan.record.created;
     return e;
 }
@@ -65,7 +65,7 @@ std::string locationPath(const SubscriptionPlan& plan, const std::string& a)
 void CustomerWriter::customer()
 {
     const Customer& c = *plan.customer;
-    AtomEntry e = entryOf(plan, customerPath(plan), "Customer", c.name.empty() ? "Customer" : c.name);
+    WrittenEntry e = entryOf(plan, customerPath(plan), "Customer", c.name.empty() ? "Customer" : c.name);
     e.related.push_back({"related", customerPath(plan) + "/CustomerAccount", "cust-feed/CustomerAccount"});
     put(*this, e, [&](XmlOut& x) {
         openCustomerNs(x, "Customer");
@@ -83,7 +83,7 @@ void CustomerWriter::customer()
 
 void CustomerWriter::customerAccount(const SharedAccount& a)
 {
-    AtomEntry e = entryOf(plan, accountPath(plan, a.id), "CustomerAccount", "Account " + a.account->number);
+    WrittenEntry e = entryOf(plan, accountPath(plan, a.id), "CustomerAccount", "Account " + a.account->number);
     e.related.push_back({"related", accountPath(plan, a.id) + "/CustomerAgreement", "cust-feed/CustomerAgreement"});
     put(*this, e, [&](XmlOut& x) {
         openCustomerNs(x, "CustomerAccount");
@@ -94,7 +94,7 @@ void CustomerWriter::customerAccount(const SharedAccount& a)
 
 void CustomerWriter::customerAgreement(const SharedAccount& a)
 {
-    AtomEntry e = entryOf(plan, agreementPath(plan, a.id), "CustomerAgreement", "Agreement " + a.account->number);
+    WrittenEntry e = entryOf(plan, agreementPath(plan, a.id), "CustomerAgreement", "Agreement " + a.account->number);
     e.related.push_back({"related", agreementPath(plan, a.id) + "/ServiceLocation", "cust-feed/ServiceLocation"});
     put(*this, e, [&](XmlOut& x) {
         openCustomerNs(x, "CustomerAgreement");
@@ -106,7 +106,7 @@ void CustomerWriter::customerAgreement(const SharedAccount& a)
 
 void CustomerWriter::serviceLocation(const SharedAccount& a)
 {
-    AtomEntry e = entryOf(plan, locationPath(plan, a.id), "ServiceLocation", a.account->address);
+    WrittenEntry e = entryOf(plan, locationPath(plan, a.id), "ServiceLocation", a.account->address);
     e.related.push_back({"related", locationPath(plan, a.id) + "/Meter", "cust-feed/Meter"});
     for (const ServicePlan* s : a.services)
         e.related.push_back({"related", espipath::usagePoint(plan.record.uid, s->usagePointId),
@@ -121,7 +121,7 @@ void CustomerWriter::serviceLocation(const SharedAccount& a)
 
 void CustomerWriter::meter(const SharedAccount& a, const ServicePlan& s)
 {
-    AtomEntry e = entryOf(plan, locationPath(plan, a.id) + "/Meter/" + s.usagePointId, "Meter",
+    WrittenEntry e = entryOf(plan, locationPath(plan, a.id) + "/Meter/" + s.usagePointId, "Meter",
                           "Meter " + s.service->meterNumber);
     e.related.push_back({"related", espipath::usagePoint(plan.record.uid, s.usagePointId), "espi-entry/UsagePoint"});
     put(*this, e, [&](XmlOut& x) {

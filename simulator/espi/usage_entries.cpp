@@ -10,7 +10,7 @@ namespace gbc {
 namespace {
 
 template <typename F>
-void put(UsageWriter& w, const AtomEntry& e, F&& content)
+void put(UsageWriter& w, const WrittenEntry& e, F&& content)
 {
     if (w.mode == EntryMode::Root)
         w.doc.rootEntry(e, content);
@@ -40,7 +40,7 @@ const char* kindName(ServiceKind k)
 void UsageWriter::usagePoint(const ServicePlan& s)
 {
     const std::string& sub = plan.record.uid;
-    AtomEntry e{espipath::usagePoint(sub, s.usagePointId), espipath::usagePoints(sub), "UsagePoint", false,
+    WrittenEntry e{espipath::usagePoint(sub, s.usagePointId), espipath::usagePoints(sub), "UsagePoint", false,
                 std::string(kindName(s.service->kind)) + " service " + s.service->meterNumber + ", " + s.account->address,
                 fixedTimes(plan.record.created), {}};
     e.related.push_back({"related", espipath::meterReadings(sub, s.usagePointId), "espi-feed/MeterReading"});
@@ -56,7 +56,7 @@ void UsageWriter::usagePoint(const ServicePlan& s)
 void UsageWriter::meterReading(const ServicePlan& s)
 {
     const std::string& sub = plan.record.uid;
-    AtomEntry e{espipath::meterReading(sub, s.usagePointId, s.meterReadingId),
+    WrittenEntry e{espipath::meterReading(sub, s.usagePointId, s.meterReadingId),
                 espipath::meterReadings(sub, s.usagePointId), "MeterReading", false,
                 s.readingType.intervalLength == 900 ? "15-minute interval data" : "Daily interval data",
                 fixedTimes(plan.record.created), {}};
@@ -68,7 +68,7 @@ void UsageWriter::meterReading(const ServicePlan& s)
 
 void UsageWriter::readingType(const ServicePlan& s)
 {
-    AtomEntry e{espipath::readingType(s.readingTypeId), "ReadingType", "ReadingType", false,
+    WrittenEntry e{espipath::readingType(s.readingTypeId), "ReadingType", "ReadingType", false,
                 "Reading type (" + s.readingType.unitWord + ", " + std::to_string(s.readingType.intervalLength) + " s)",
                 fixedTimes(plan.record.created), {}};
     put(*this, e, [&](XmlOut& x) { writeReadingType(x, s.readingType); });
@@ -77,7 +77,7 @@ void UsageWriter::readingType(const ServicePlan& s)
 void UsageWriter::localTimeParameters(const ServicePlan& s)
 {
     const TimeZoneRules& tz = plan.utility->timeZone;
-    AtomEntry e{espipath::localTimeParameters(s.localTimeParametersId), "LocalTimeParameters",
+    WrittenEntry e{espipath::localTimeParameters(s.localTimeParametersId), "LocalTimeParameters",
                 "LocalTimeParameters", false, "Local time: " + tz.name, fixedTimes(plan.record.created), {}};
     put(*this, e, [&](XmlOut& x) { writeLocalTimeParameters(x, tz, defects.wrongDstRule); });
 }
@@ -86,7 +86,7 @@ void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& b)
 {
     const std::string& sub = plan.record.uid;
     const std::string coll = espipath::intervalBlocks(sub, s.usagePointId, s.meterReadingId);
-    AtomEntry e{coll + "/" + b.id, coll, "IntervalBlock", false, "Interval block " + b.id, fixedTimes(b.end), {}};
+    WrittenEntry e{coll + "/" + b.id, coll, "IntervalBlock", false, "Interval block " + b.id, fixedTimes(b.end), {}};
     e.times.intervalTimed = true;
     e.times.intervalStart = b.start;
     e.times.intervalEnd = b.end;
@@ -111,7 +111,7 @@ void UsageWriter::intervalBlocks(const ServicePlan& s)
 void UsageWriter::usageSummary(const ServicePlan& s, const MonthSummary& m)
 {
     const std::string coll = espipath::usageSummaries(plan.record.uid, s.usagePointId);
-    AtomEntry e{coll + "/" + m.id, coll, "UsageSummary", false, "Billing period " + m.id, fixedTimes(m.end), {}};
+    WrittenEntry e{coll + "/" + m.id, coll, "UsageSummary", false, "Billing period " + m.id, fixedTimes(m.end), {}};
     put(*this, e, [&](XmlOut& x) { writeUsageSummary(x, s, m); });
 }
 
@@ -126,7 +126,7 @@ void UsageWriter::usageSummaries(const ServicePlan& s)
 void UsageWriter::powerQuality(const ServicePlan& s, const MonthSummary& m)
 {
     const std::string coll = espipath::powerQualitySummaries(plan.record.uid, s.usagePointId);
-    AtomEntry e{coll + "/" + m.id, coll, "ElectricPowerQualitySummary", false, "Power quality " + m.id,
+    WrittenEntry e{coll + "/" + m.id, coll, "ElectricPowerQualitySummary", false, "Power quality " + m.id,
                 fixedTimes(m.end), {}};
     put(*this, e, [&](XmlOut& x) { writePowerQualitySummary(x, powerQualityOf(s, m), m); });
 }

@@ -165,7 +165,7 @@ HttpAnswer handleUsage(const EspiCall& c)
             return espiErrorAnswer(*missing);
         return atomAnswer(std::move(out));
     }
-    std::vector<AtomLink> extra;
+    std::vector<WrittenLink> extra;
     if (r == R::Subscription || r == R::BatchSubscription)
         extra.push_back({"related", certificationLink(*plan->utility), "text/html"});
     doc.beginFeed(c.relativePath, feedTitle(r), c.now, extra);

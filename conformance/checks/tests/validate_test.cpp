@@ -41,6 +41,10 @@ TEST(ValidateTest, UnreadableFileIsAnError)
     EXPECT_FALSE(r.usable);
     EXPECT_TRUE(r.hasError());
     EXPECT_EQ(r.verdictOf(std::string(kWellFormedCheckId)), Verdict::Error);
+    EXPECT_NE(r.findings[0].finding.message.find("cannot open"), std::string::npos) << r.findings[0].finding.message;
+    ValidationResult dir = validateFile(test::env("GBC_FIXTURES_DIR"), {});
+    EXPECT_FALSE(dir.usable);
+    EXPECT_EQ(dir.findings[0].finding.message, "is a directory");
 }
 
 // Makes sure FB-specific checks run only for claimed FBs and SKIP with a reason otherwise.
