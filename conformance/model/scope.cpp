@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "percent_codec.h"
+
 namespace gbc {
 
 namespace {
@@ -11,34 +13,6 @@ namespace {
 Error scopeError(const std::string& message)
 {
     return Error{"invalid_scope", "scope", message};
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// Strict percent-decoding: every '%' must start a two-hex-digit escape. '+' stays '+'.
-std::optional<std::string> percentDecode(const std::string& s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') {
-            out += s[i];
-            continue;
-        }
-        const int hi = i + 1 < s.size() ? hexValue(s[i + 1]) : -1;
-        const int lo = i + 2 < s.size() ? hexValue(s[i + 2]) : -1;
-        if (hi < 0 || lo < 0)
-            return std::nullopt;
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-    }
-    return out;
 }
 
 bool allDigits(const std::string& s, std::size_t maxLen)
@@ -109,7 +83,7 @@ Result<AuthHint> parseAuthItem(const std::string& item)
         return scopeError("AdditionalScope item '" + item + "' is not auth-{type}[-{value}]");
     if (dash == std::string::npos)
         return hint;
-    auto decoded = percentDecode(rest.substr(dash + 1));
+    auto decoded = percentDecode(rest.substr(dash + 1), false);
     if (!decoded || decoded->empty())
         return scopeError("AdditionalScope item '" + item + "' has a malformed or empty value");
     hint.value = *decoded;
@@ -197,7 +171,7 @@ Result<Scope> parseScope(const std::string& input)
 {
     std::string text = input;
     if (text.find('=') == std::string::npos && text.find('%') != std::string::npos) {
-        auto decoded = percentDecode(text);
+        auto decoded = percentDecode(text, false);
         if (!decoded)
             return scopeError("'" + input + "' has malformed percent-encoding");
         text = *decoded;

@@ -85,39 +85,15 @@ std::string resolveUrl(const std::string& base, const std::string& reference)
     return b->origin() + dir + ref;
 }
 
-std::string percentEncode(const std::string& text)
+namespace {
+
+std::string decodeLenient(const std::string& text)
 {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
+    Result<std::string> decoded = percentDecode(text, true);
+    return decoded ? *decoded : text;
 }
 
-std::string percentDecode(const std::string& text, bool plusIsSpace)
-{
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '+' && plusIsSpace) {
-            out += ' ';
-        } else if (c == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
+} // namespace
 
 std::string formEncode(const Params& params)
 {
@@ -138,8 +114,8 @@ Params parseQuery(const std::string& query)
         const std::string item = query.substr(start, amp - start);
         if (!item.empty()) {
             const std::size_t eq = item.find('=');
-            out.emplace_back(percentDecode(item.substr(0, eq), true),
-                eq == std::string::npos ? "" : percentDecode(item.substr(eq + 1), true));
+            out.emplace_back(decodeLenient(item.substr(0, eq)),
+                eq == std::string::npos ? "" : decodeLenient(item.substr(eq + 1)));
         }
         start = amp + 1;
     }

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "percent_codec.h"
 #include "result.h"
 
 namespace gbc {
@@ -30,11 +31,9 @@ Result<Url> parseUrl(const std::string& text);
 // RFC 3986 §5.2 reference resolution, enough for form actions and Location headers.
 std::string resolveUrl(const std::string& base, const std::string& reference);
 
-std::string percentEncode(const std::string& text); // unreserved characters kept
-std::string percentDecode(const std::string& text, bool plusIsSpace);
-
 std::string formEncode(const Params& params);
-Params parseQuery(const std::string& query); // "a=1&b=2" (form decoding)
+// "a=1&b=2" (form decoding); a malformed %-escape is kept as written (the runner reads what targets send).
+Params parseQuery(const std::string& query);
 std::optional<std::string> findParam(const Params& params, const std::string& name);
 
 // The decoded value of query parameter `name` in `url`, if present.

@@ -6,16 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "percent_codec.h"
 #include "result.h"
 
 namespace gbc {
 
 using FormFields = std::multimap<std::string, std::string>;
 
-// Every '%' must start a two-hex-digit escape (error code "bad_encoding"); with plusIsSpace, '+' becomes ' '.
-Result<std::string> percentDecode(const std::string& text, bool plusIsSpace);
-// Keeps RFC 3986 unreserved characters, escapes every other byte as %XX.
-std::string percentEncode(const std::string& text);
 // "a=1&b=x%20y" (query strings and application/x-www-form-urlencoded bodies); `where` names the source in errors.
 Result<FormFields> parseUrlEncoded(const std::string& text, const std::string& where);
 std::string formatUrlEncoded(const std::vector<std::pair<std::string, std::string>>& fields);

@@ -44,8 +44,10 @@ TEST(Url, Resolve)
 TEST(Url, EncodeDecodeAndQuery)
 {
     EXPECT_EQ(percentEncode("FB=4_5;K=a b"), "FB%3D4_5%3BK%3Da%20b");
-    EXPECT_EQ(percentDecode("a%20b+c", true), "a b c");
-    EXPECT_EQ(percentDecode("a+b%2", false), "a+b%2");
+    EXPECT_EQ(*percentDecode("a%20b+c", true), "a b c");
+    EXPECT_FALSE(percentDecode("a+b%2", false));
+    EXPECT_EQ(*findParam(parseQuery("x=a%2&y=%41+b"), "x"), "a%2"); // kept as written
+    EXPECT_EQ(*findParam(parseQuery("x=a%2&y=%41+b"), "y"), "A b");
     const std::string url = withParams("http://h/cb", {{"code", "x y"}, {"state", "s&t"}});
     EXPECT_EQ(url, "http://h/cb?code=x%20y&state=s%26t");
     EXPECT_EQ(queryParam(url, "state").value(), "s&t");
