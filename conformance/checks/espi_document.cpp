@@ -75,6 +75,7 @@ public:
     void build()
     {
         d_.byKind_.assign(kResourceKindCount, {});
+        d_.readings_.reserve(x_.size() / 6); // an IntervalReading is at least 6 elements; avoids regrowth copies
         const XmlElement& root = x_[x_.root()];
         if (root.ns == XmlNs::Atom && root.local == "feed") {
             d_.shape_ = DocumentShape::Feed;
