@@ -10,8 +10,15 @@ scripts/install-deps.sh
 meson compile -C "$BUILD"
 status=0
 meson test -C "$BUILD" --print-errorlogs --num-processes 2 || status=$?
-python3 scripts/test_summary.py "$BUILD/meson-logs/testlog.json" || status=1
+# Command 1 of the README must work too (reports go to a git-ignored folder); its first two lines are shown.
+if BUILD="$BUILD" OUT=reports/out/ci-quickstart scripts/quickstart.sh >"$BUILD/quickstart.out" 2>&1; then
+  echo "test.sh: README command 1 ok:"; grep -m2 -E "^(PASS|FAIL|ERROR):|HTML report" "$BUILD/quickstart.out"
+else
+  echo "test.sh: README command 1 FAILED:"; tail -n 20 "$BUILD/quickstart.out"; status=1
+fi
 if [ -x scripts/run-fuzz.sh ] && [ "$FUZZ_SECONDS" != 0 ]; then
   scripts/run-fuzz.sh "$FUZZ_SECONDS" || status=1
 fi
+# Last line: N passed, N failed, N skipped (the meson tests).
+python3 scripts/test_summary.py "$BUILD/meson-logs/testlog.json" || status=1
 exit $status
