@@ -8,12 +8,26 @@ namespace gbc {
 
 namespace {
 
+// Secrets shorter than this (one-time codes, PINs) are replaced only where they stand alone: "716094" must not
+// eat the middle of an epoch such as 1716094800 in a feed.
+constexpr std::size_t kShortSecret = 16;
+
+bool isAlnumAt(const std::string& text, std::size_t pos)
+{
+    return pos < text.size() && std::isalnum(static_cast<unsigned char>(text[pos])) != 0;
+}
+
 void replaceAll(std::string& text, const std::string& from, const std::string& to)
 {
     if (from.empty())
         return;
+    const bool standaloneOnly = from.size() < kShortSecret;
     std::size_t pos = 0;
     while ((pos = text.find(from, pos)) != std::string::npos) {
+        if (standaloneOnly && ((pos > 0 && isAlnumAt(text, pos - 1)) || isAlnumAt(text, pos + from.size()))) {
+            pos += 1;
+            continue;
+        }
         text.replace(pos, from.size(), to);
         pos += to.size();
     }

@@ -18,6 +18,18 @@ TEST(Redactor, KnownSecretsGetStableLabels)
     EXPECT_EQ(r.apply("abc"), "abc");
 }
 
+// Makes sure a short secret (a one-time code) is redacted where it stands alone but not inside other numbers.
+// Example failure: code 716094 turning the epoch 1716094800 in a feed into "1[redacted:otp#1]800".
+TEST(Redactor, ShortSecretsOnlyWhereTheyStandAlone)
+{
+    Redactor r;
+    r.addSecret("716094", "otp");
+    EXPECT_EQ(r.apply("otp=716094&x=1 <start>1716094800</start> <b>716094</b>"),
+        "otp=[redacted:otp#1]&x=1 <start>1716094800</start> <b>[redacted:otp#1]</b>");
+    r.addSecret("0123456789abcdef0123", "access_token"); // long: redacted even inside other text
+    EXPECT_EQ(r.apply("x0123456789abcdef0123y"), "x[redacted:access_token#1]y");
+}
+
 // Makes sure token-like fields are masked even when their values were never registered.
 // Example failure: a refresh_token from an unexpected response leaking into evidence.
 TEST(Redactor, FieldsMaskedInFormsQueriesAndJson)

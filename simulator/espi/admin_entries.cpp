@@ -117,7 +117,7 @@ void writeClientAuthorizationEntry(AtomDocument& doc, EntryMode mode, const Endp
 }
 
 void writeApplicationInformationEntry(AtomDocument& doc, const EndpointUrls& urls, const Utility& u,
-                                      const Client& c)
+                                      const Client& c, ClientMode mode)
 {
     const std::string id = applicationInformationId(c);
     WrittenEntry e{"ApplicationInformation/" + id, "ApplicationInformation", "ApplicationInformation", false,
@@ -127,7 +127,7 @@ void writeApplicationInformationEntry(AtomDocument& doc, const EndpointUrls& url
     doc.rootEntry(e, [&](XmlOut& x) {
         openEspi(x, "ApplicationInformation");
         x.element("dataCustodianId", u.id)
-            .element("dataCustodianApplicationStatus", c.mode == ClientMode::Live ? 2 : 1)
+            .element("dataCustodianApplicationStatus", mode == ClientMode::Live ? 2 : 1)
             .element("thirdPartyNotifyUri", notifyUriOf(c, urls))
             .element("authorizationServerAuthorizationEndpoint", urls.authorize(u))
             .element("authorizationServerTokenEndpoint", urls.token(u))

@@ -39,7 +39,8 @@ void writeAuthorizationEntry(AtomDocument& doc, EntryMode mode, const EndpointUr
 void writeClientAuthorizationEntry(AtomDocument& doc, EntryMode mode, const EndpointUrls& urls, const Utility& u,
                                    const Client& client, const std::string& bulk, const std::string& scope,
                                    bool bearerLowercase);
+// `mode` is the registration's current mode (the catalogue's, or as switched through /__sim/ admin).
 void writeApplicationInformationEntry(AtomDocument& doc, const EndpointUrls& urls, const Utility& u,
-                                      const Client& client);
+                                      const Client& client, ClientMode mode);
 
 } // namespace gbc

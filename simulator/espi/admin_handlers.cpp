@@ -49,7 +49,7 @@ HttpAnswer applicationInformation(const EspiCall& c)
     }
     std::string out;
     AtomDocument doc(out, c.atomOptions({}));
-    writeApplicationInformationEntry(doc, c.urls, *u, *client);
+    writeApplicationInformationEntry(doc, c.urls, *u, *client, c.ctx.modes->modeOf(*client));
     return atomAnswer(std::move(out));
 }
 

@@ -65,12 +65,13 @@ Result<HttpRequest> toHttpRequest(const httplib::Request& req, bool tls)
     return out;
 }
 
-void applyAnswer(const HttpAnswer& answer, httplib::Response& res)
+void applyAnswer(HttpAnswer&& answer, httplib::Response& res)
 {
     res.status = answer.status;
     for (const auto& [name, value] : answer.headers)
         res.set_header(name, value);
-    res.set_content(answer.body, answer.contentType);
+    res.set_header("Content-Type", answer.contentType); // what set_content does, without copying the body
+    res.body = std::move(answer.body);
 }
 
 } // namespace gbc

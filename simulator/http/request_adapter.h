@@ -13,6 +13,6 @@ namespace gbc {
 // host falls back to the local address when the Host header is absent; pathMatches copies req.matches.
 Result<HttpRequest> toHttpRequest(const httplib::Request& req, bool tls);
 
-void applyAnswer(const HttpAnswer& answer, httplib::Response& res);
+void applyAnswer(HttpAnswer&& answer, httplib::Response& res);
 
 } // namespace gbc

@@ -111,6 +111,21 @@ TEST_F(EspiAccess, UnknownIdsAre404PlainText)
     }
 }
 
+// Makes sure ApplicationInformation states the registration's current mode (1 sandbox, 2 live), also after a
+// /__sim/ admin switch. Example failure: status still read from the catalogue after switching to live.
+TEST_F(EspiAccess, ApplicationStatusFollowsTheSwitchedMode)
+{
+    const std::string path = "ApplicationInformation/DEMOUTILITY_ccccccccc";
+    const std::string sandbox = "dataCustodianApplicationStatus>1</";
+    const std::string live = "dataCustodianApplicationStatus>2</";
+    const HttpAnswer before = call(w, path, "reg-d");
+    ASSERT_EQ(before.status, 200);
+    EXPECT_NE(before.body.find(sandbox), std::string::npos) << before.body;
+    w.ctx.modes->set("DEMOUTILITY_ccccccccc", ClientMode::Live);
+    const HttpAnswer after = call(w, path, "reg-d");
+    EXPECT_NE(after.body.find(live), std::string::npos) << after.body;
+}
+
 // Makes sure paths outside the grammar and ids with odd characters answer 400. Example failure: 500 or 200.
 TEST_F(EspiAccess, MalformedPathsAre400)
 {
