@@ -20,6 +20,10 @@ TEST(EspiValues, IntegersAreStrict)
 {
     EXPECT_EQ(parseInteger("-18000"), -18000);
     EXPECT_EQ(parseInteger("+5"), 5);
+    EXPECT_EQ(parseInteger("000000000000000000000042"), 42);
+    EXPECT_EQ(parseInteger("9223372036854775807"), INT64_MAX);
+    EXPECT_FALSE(parseInteger("9223372036854775808"));
+    EXPECT_FALSE(parseInteger("-0x"));
     for (const char* bad : {"", "-", "1 2", "152.52", "0x10", "99999999999999999999"})
         EXPECT_FALSE(parseInteger(bad)) << bad;
 }
