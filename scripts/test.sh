@@ -6,7 +6,7 @@ BUILD=${BUILD:-build}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 
 scripts/install-deps.sh
-[ -d "$BUILD" ] || meson setup "$BUILD" -Dbenchmarks=enabled
+[ -d "$BUILD" ] || meson setup "$BUILD" -Dbenchmarks=enabled -Dtests=enabled -Dbrowser_tests=enabled
 meson compile -C "$BUILD"
 status=0
 meson test -C "$BUILD" --print-errorlogs --num-processes 2 || status=$?
