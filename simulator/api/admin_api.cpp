@@ -1,5 +1,5 @@
 // /__sim/ admin routes of the API module (no token, like /__sim/clock): registration mode, notification targets,
-// the delivery journal, a synchronous flush for tests, and ping events.
+// the delivery journal, a synchronous flush for tests, ping events, and scripted JSON API faults.
 #include "api_errors.h"
 #include "events_api.h"
 #include "grants.h"
@@ -66,6 +66,23 @@ HttpAnswer updateClient(ApiState& state, const Client& client, const HttpRequest
     return jsonAnswer(clientSettingsJson(state, client));
 }
 
+// GET lists the registration's pending faults; POST {"faults": [...]} replaces them ([] clears).
+HttpAnswer faultScript(ApiState& state, const Client& client, const HttpRequest& req)
+{
+    if (req.method == "POST") {
+        auto body = parseJsonBody(req);
+        if (!body)
+            return adminError(400, "invalid_param", "the body must be a JSON object");
+        auto faults = parseFaultScript(body.value());
+        if (!faults)
+            return adminError(400, faults.error().code, faults.error().where + ": " + faults.error().message);
+        state.faults.set(client.clientId, faults.value());
+    }
+    nlohmann::json out = faultScriptJson(state.faults.pending(client.clientId));
+    out["client_id"] = client.clientId;
+    return jsonAnswer(out);
+}
+
 } // namespace
 
 std::vector<Route> adminRoutes(const ModulePtr& module)
@@ -79,11 +96,19 @@ std::vector<Route> adminRoutes(const ModulePtr& module)
                          return method == "GET" ? jsonAnswer(clientSettingsJson(state, *c)) : updateClient(state, *c, req, modeOnly);
                      }};
     };
+    auto faultRoute = [module](const HttpRequest& req) {
+        const Client* c = findClientById(module->state->ctx.catalogue, req.pathMatches.at(1));
+        if (!c)
+            return adminError(404, "not_found", "no registration with client id '" + req.pathMatches.at(1) + "'");
+        return faultScript(*module->state, *c, req);
+    };
     return {
         clientRoute("GET", "mode", true),
         clientRoute("POST", "mode", true),
         clientRoute("GET", "notifications", false),
         clientRoute("POST", "notifications", false),
+        Route{"GET", "/__sim/clients/([A-Za-z0-9_.-]+)/api-faults", faultRoute},
+        Route{"POST", "/__sim/clients/([A-Za-z0-9_.-]+)/api-faults", faultRoute},
         Route{"GET", "/__sim/notifications", [module](const HttpRequest&) { return jsonAnswer(journalJson(*module->state)); }},
         Route{"POST", "/__sim/notifications/flush",
               [module](const HttpRequest& req) {

@@ -20,6 +20,8 @@ Route apiRoute(const std::string& method, const std::string& pattern, const Modu
                      auto caller = authenticate(state.ctx, req);
                      if (!caller)
                          return errorAnswer(caller.error(), state.ctx);
+                     if (std::optional<ApiFault> fault = state.faults.take(caller->client->clientId, req.path))
+                         return faultAnswer(*fault); // scripted through /__sim/clients/{id}/api-faults
                      module->observe(req);
                      Result<nlohmann::json> body = core(state, caller.value(), req);
                      if (method != "GET")

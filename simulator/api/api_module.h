@@ -32,7 +32,8 @@ using ModulePtr = std::shared_ptr<ApiModule>;
 // A JSON API core: request + authenticated caller -> JSON body or located error.
 using ApiCore = std::function<Result<nlohmann::json>(ApiState&, const ApiCaller&, const HttpRequest&)>;
 
-// A route that authenticates the API token, observes, runs the core and answers JSON; POST/DELETE wake the pump.
+// A route that authenticates the API token, answers a scripted fault if one is due, observes, runs the core and
+// answers JSON; POST/DELETE wake the pump.
 Route apiRoute(const std::string& method, const std::string& pattern, const ModulePtr& module, ApiCore core);
 
 } // namespace gbc

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "api_faults.h"
 #include "client_settings.h"
 #include "demo_site.h"
 #include "event_log.h"
@@ -51,6 +52,7 @@ struct ApiState {
     SimContext& ctx;
     std::shared_ptr<OutboundHttp> outbound;
     ClientSettings clients; // own lock
+    ApiFaults faults;       // own lock; scripted 402/429/5xx answers
     std::mutex pumpMutex;   // serialises notification rounds (background thread vs /__sim/notifications/flush)
 
     std::mutex mutex; // guards everything below
