@@ -150,7 +150,7 @@ Result<nlohmann::json> listAuthorizationsCore(ApiState& state, const ApiCaller& 
         return page.error();
     for (nlohmann::json& item : page->items)
         item = fullAuthorization(state, byUid.at(item["uid"].get<std::string>()), options.value(), now);
-    return pageBody("authorizations", page.value());
+    return pageBody("authorizations", std::move(page).value());
 }
 
 Result<nlohmann::json> getAuthorizationCore(ApiState& state, const ApiCaller& caller, const HttpRequest& req)

@@ -23,7 +23,7 @@ Result<nlohmann::json> listEventsCore(ApiState& state, const ApiCaller& caller, 
     auto page = paginate(items, req);
     if (!page)
         return page.error();
-    return pageBody("events", page.value());
+    return pageBody("events", std::move(page).value());
 }
 
 Result<nlohmann::json> getEventCore(ApiState& state, const ApiCaller& caller, const HttpRequest& req)

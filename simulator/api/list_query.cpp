@@ -124,10 +124,10 @@ Result<Page> paginate(const std::vector<nlohmann::json>& all, const HttpRequest&
     return page;
 }
 
-nlohmann::json pageBody(const std::string& key, const Page& page)
+nlohmann::json pageBody(const std::string& key, Page page)
 {
     nlohmann::json body = nlohmann::json::object();
-    body[key] = page.items;
+    body[key] = std::move(page.items);
     body["next"] = page.next ? nlohmann::json(*page.next) : nlohmann::json(nullptr);
     return body;
 }

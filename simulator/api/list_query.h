@@ -39,7 +39,7 @@ struct Page {
 Result<Page> paginate(const std::vector<nlohmann::json>& all, const HttpRequest& req);
 
 // {"<key>": [...], "next": url|null}.
-nlohmann::json pageBody(const std::string& key, const Page& page);
+nlohmann::json pageBody(const std::string& key, Page page); // by value: a temporary page is moved, not copied
 
 } // namespace gbc
 

@@ -120,7 +120,7 @@ Result<nlohmann::json> listMetersCore(ApiState& state, const ApiCaller& caller, 
         return page.error();
     for (nlohmann::json& item : page->items)
         item = fullMeter(state, byUid.at(item["uid"].get<std::string>()), expand.value().value_or(false));
-    return pageBody("meters", page.value());
+    return pageBody("meters", std::move(page).value());
 }
 
 Result<nlohmann::json> getMeterCore(ApiState& state, const ApiCaller& caller, const HttpRequest& req)

@@ -190,7 +190,7 @@ Result<nlohmann::json> listBillingAccountsCore(ApiState& state, const ApiCaller&
     auto page = paginate(all, req);
     if (!page)
         return page.error();
-    return pageBody("billing_accounts", page.value());
+    return pageBody("billing_accounts", std::move(page).value());
 }
 
 Result<nlohmann::json> getBillingAccountCore(ApiState& state, const ApiCaller& caller, const HttpRequest& req)

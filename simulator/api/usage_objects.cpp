@@ -120,10 +120,10 @@ nlohmann::json intervalJson(const MeterRef& m, const BlockSpan& block, EpochSeco
         {"notes", nlohmann::json::array()},
         {"utility", u.id},
         {"blocks", {"base", "sources", "readings"}},
-        {"base", base},
+        {"base", std::move(base)},
         {"sources",
          {{{"type", "greenbutton_cmd"}, {"raw_url", espiBase(baseUrl, m) + "/MeterReading/" + s.meterReadingId + "/IntervalBlock/" + block.id}}}},
-        {"readings", readings},
+        {"readings", std::move(readings)},
     };
 }
 
