@@ -87,6 +87,9 @@ struct Scenario {
     bool customerFound = true;  // outcome "customer" vs "customer_not_found"
     std::string profile;        // load shape: residential | commercial
     std::int64_t collectionDelaySeconds = 0;
+    // When set, the meter is found but collecting its data fails once the delay is over (UtilityAPI's *_after test
+    // scenarios): the meter note type, e.g. "access_invalid" or "website_down". Empty = collection succeeds.
+    std::string collectionError;
     OdrTiming odr;
 };
 

@@ -31,7 +31,7 @@ OdrTiming readOdr(const JsonReader& r)
 
 Scenario readScenario(const std::string& name, const JsonReader& r)
 {
-    r.allowOnly({"description", "outcome", "profile", "collectionDelaySeconds", "odr"});
+    r.allowOnly({"description", "outcome", "profile", "collectionDelaySeconds", "collectionError", "odr"});
     Scenario s;
     s.name = name;
     s.description = r.string("description", "");
@@ -48,6 +48,13 @@ Scenario readScenario(const std::string& name, const JsonReader& r)
     s.collectionDelaySeconds = r.integer("collectionDelaySeconds", 0);
     if (s.collectionDelaySeconds < 0)
         r.at("collectionDelaySeconds").fail("catalogue.bad_value", "collectionDelaySeconds must not be negative");
+    s.collectionError = r.string("collectionError", "");
+    if (!s.collectionError.empty() && s.collectionError != "access_invalid" && s.collectionError != "website_down" &&
+        s.collectionError != "utility_error")
+        r.at("collectionError").fail("catalogue.bad_value",
+                                     "collectionError must be 'access_invalid', 'website_down' or 'utility_error'");
+    if (!s.collectionError.empty() && !s.customerFound)
+        r.at("collectionError").fail("catalogue.bad_value", "collectionError needs outcome 'customer' (a meter is found first)");
     return s;
 }
 

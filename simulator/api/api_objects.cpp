@@ -15,6 +15,22 @@ nlohmann::json isoOrNull(const std::optional<EpochSeconds>& t)
 
 nlohmann::json textOrNull(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 
+std::string collectionErrorMessage(const std::string& noteType)
+{
+    if (noteType == "access_invalid")
+        return "The utility login failed while collecting data";
+    if (noteType == "website_down")
+        return "The utility website was down while collecting data";
+    return "The utility answered with an error while collecting data";
+}
+
+// The failed-collection note ({type, msg, ts}) of an authorization or meter whose scenario's collection fails.
+nlohmann::json collectionErrorNote(const AuthorizationRecord& r)
+{
+    return {{"type", r.collectionError}, {"msg", collectionErrorMessage(r.collectionError)},
+            {"ts", formatIsoMicros(std::max(r.created, r.dataReadyAt))}};
+}
+
 } // namespace
 
 std::string localIso(const Utility& u, EpochSeconds t) { return formatIsoMicros(t, utcOffsetAt(u.timeZone, t)); }
@@ -40,6 +56,7 @@ nlohmann::json authorizationJson(const SimContext& ctx, const AuthorizationRecor
     const Utility* u = ctx.catalogue.findUtility(r.utilityId);
     const Customer* c = u ? u->findCustomer(r.customerId) : nullptr;
     const bool pending = r.active(now) && now < r.dataReadyAt;
+    const bool failed = r.collectionFailed(now);
     const bool expired = r.expires != 0 && now >= r.expires;
     nlohmann::json scope = {{"gbc_scope", r.scope},
                             {"function_blocks", r.functionBlocks},
@@ -62,11 +79,12 @@ nlohmann::json authorizationJson(const SimContext& ctx, const AuthorizationRecor
         {"is_test", r.isTest},
         {"scope", scope},
         {"nickname", nullptr},
-        {"notes", nlohmann::json::array()},
+        {"notes", failed ? nlohmann::json::array({collectionErrorNote(r)}) : nlohmann::json::array()},
         {"revoked", isoOrNull(r.revokedAt)},
         {"is_revoked", r.revokedAt.has_value()},
-        {"status", pending ? "pending" : "updated"},
-        {"status_message", pending ? "Collecting data from the utility" : "Finished collecting data"},
+        {"status", pending ? "pending" : failed ? "errored" : "updated"},
+        {"status_message", pending ? "Collecting data from the utility"
+                           : failed ? collectionErrorMessage(r.collectionError) : "Finished collecting data"},
         {"status_ts", formatIsoMicros(pending ? r.created : std::max(r.created, r.dataReadyAt))},
         {"user_uid", r.clientId},
         {"user_email", nullptr},
@@ -132,9 +150,12 @@ nlohmann::json meterJson(const MeterRef& m, const MeterRuntime* rt, EpochSeconds
     const bool pending = now < r.dataReadyAt || collecting;
     const EpochSeconds statusTs = collecting ? rt->collectionStartedAt : std::max(r.created, r.dataReadyAt);
     nlohmann::json notes = nlohmann::json::array();
+    const bool failed = !pending && r.collectionFailed(now);
     if (pending)
         notes.push_back({{"type", "waiting"}, {"msg", "Collecting data from the utility"}, {"ts", formatIsoMicros(statusTs)},
                          {"eta", formatIsoMicros(collecting ? rt->collectionReadyAt : r.dataReadyAt)}});
+    if (failed)
+        notes.push_back(collectionErrorNote(r));
     nlohmann::json j = {
         {"uid", m.uid()},
         {"authorization_uid", r.uid},
@@ -145,8 +166,9 @@ nlohmann::json meterJson(const MeterRef& m, const MeterRuntime* rt, EpochSeconds
         {"is_activated", true},
         {"is_expanded", expand},
         {"notes", notes},
-        {"status", pending ? "pending" : "updated"},
-        {"status_message", pending ? "Collecting data from the utility" : "Finished collecting data"},
+        {"status", pending ? "pending" : failed ? "errored" : "updated"},
+        {"status_message", pending ? "Collecting data from the utility"
+                           : failed ? collectionErrorMessage(r.collectionError) : "Finished collecting data"},
         {"status_ts", formatIsoMicros(statusTs)},
         {"ongoing_monitoring",
          {{"frequency", rt ? rt->frequency : "off"},
@@ -162,7 +184,7 @@ nlohmann::json meterJson(const MeterRef& m, const MeterRuntime* rt, EpochSeconds
         {"programs", nlohmann::json::array()},
         {"suppliers", nlohmann::json::array()},
     };
-    addCoverage(j, m, now >= r.dataReadyAt);
+    addCoverage(j, m, now >= r.dataReadyAt && !failed);
     if (expand)
         j["base"] = meterBase(m);
     return j;

@@ -36,6 +36,7 @@ struct MeterRuntime {
 struct AuthorizationExtras {
     std::string formUid; // set for authorizations made through test-submit or the proxy form
     bool proxy = false;  // made through the Green Button proxy (no bill PDFs)
+    std::string scenario; // test-submit scenario when it is not the template customer's own ("" = the customer's)
 };
 
 // Which lifecycle events of one authorization were already announced.

@@ -17,21 +17,32 @@ Result<std::string> ownForm(const ApiCaller& caller, const std::string& uid)
     return uid;
 }
 
-// The test customer following `scenario` ("residential" or "test_residential").
-Result<const Customer*> scenarioCustomer(const Utility& utility, std::string scenario)
+// Whom a test-submit runs as: the utility's test customer following the scenario, or, for a catalogue scenario no
+// test customer follows (UtilityAPI's badlogin_after, websitedown, ...), the utility's first test customer with a
+// found customer of the same profile, the scenario applied on top (`scenario` set in the extras).
+struct SubmitTarget {
+    const Customer* customer = nullptr;
+    const Scenario* scenario = nullptr;
+    bool applied = false; // the scenario is not the customer's own
+};
+
+Result<SubmitTarget> submitTarget(const Catalogue& catalogue, const Utility& utility, std::string name)
 {
-    if (scenario.rfind("test_", 0) == 0)
-        scenario = scenario.substr(5);
-    std::string known;
+    if (name.rfind("test_", 0) == 0)
+        name = name.substr(5);
+    for (const Customer& c : utility.customers)
+        if (c.test && c.scenario == name)
+            return SubmitTarget{&c, catalogue.findScenario(name), false};
+    const Scenario* wanted = catalogue.findScenario(name);
     for (const Customer& c : utility.customers) {
-        if (!c.test)
-            continue;
-        if (c.scenario == scenario)
-            return &c;
-        if (known.find(c.scenario) == std::string::npos)
-            known += (known.empty() ? "" : ", ") + c.scenario;
+        const Scenario* own = c.test ? catalogue.findScenario(c.scenario) : nullptr;
+        if (wanted && own && own->customerFound && (!wanted->customerFound || own->profile == wanted->profile))
+            return SubmitTarget{&c, wanted, true};
     }
-    return invalidParam("scenario", "no test scenario '" + scenario + "' at " + utility.id + "; known: " + known);
+    std::string known;
+    for (const auto& [scenarioName, sc] : catalogue.scenarios)
+        known += (known.empty() ? "" : ", ") + scenarioName;
+    return invalidParam("scenario", "no test scenario '" + name + "' at " + utility.id + "; known: " + known);
 }
 
 } // namespace
@@ -66,15 +77,15 @@ Result<nlohmann::json> testSubmitCore(ApiState& state, const ApiCaller& caller, 
         return requiredParamMissing("scenario");
     if (!body->at("scenario").is_string())
         return invalidParam("scenario", "must be a string such as \"residential\"");
-    auto customer = scenarioCustomer(*caller.utility, body->at("scenario").get<std::string>());
-    if (!customer)
-        return customer.error();
-    const Scenario* scenario = state.ctx.catalogue.findScenario(customer.value()->scenario);
+    auto target = submitTarget(state.ctx.catalogue, *caller.utility, body->at("scenario").get<std::string>());
+    if (!target)
+        return target.error();
+    const Scenario* scenario = target->scenario;
     if (scenario && !scenario->customerFound)
         return Error{api_error::kAccessInvalid, "scenario " + scenario->name,
                      "the utility rejected the test customer's login (" + scenario->description + "); no authorization was created"};
-    const AuthorizationRecord r =
-        grantAuthorization(state, *caller.utility, *caller.client, *customer.value(), {}, AuthorizationExtras{uid.value(), false});
+    const AuthorizationExtras extras{uid.value(), false, target->applied && scenario ? scenario->name : ""};
+    const AuthorizationRecord r = grantAuthorization(state, *caller.utility, *caller.client, *target->customer, {}, extras);
     return nlohmann::json{{"success", true}, {"referral", r.uid}, {"authorization_uid", r.uid}};
 }
 

@@ -27,7 +27,7 @@ AuthorizationRecord grantAuthorization(ApiState& state, const Utility& utility, 
                                        const AuthorizationExtras& extras)
 {
     const EpochSeconds now = state.ctx.clock.now();
-    const Scenario* scenario = state.ctx.catalogue.findScenario(customer.scenario);
+    const Scenario* scenario = state.ctx.catalogue.findScenario(extras.scenario.empty() ? customer.scenario : extras.scenario);
     AuthorizationRecord draft;
     draft.utilityId = utility.id;
     draft.clientId = client.clientId;
@@ -42,6 +42,7 @@ AuthorizationRecord grantAuthorization(ApiState& state, const Utility& utility, 
     draft.created = now;
     draft.expires = now + 3 * 365 * 86400;
     draft.dataReadyAt = now + (scenario ? scenario->collectionDelaySeconds : 0);
+    draft.collectionError = scenario ? scenario->collectionError : "";
     draft.isTest = customer.test;
     const AuthorizationRecord record = state.ctx.directory.createAuthorization(draft);
     std::lock_guard lock(state.mutex);

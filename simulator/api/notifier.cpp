@@ -91,10 +91,14 @@ void announceRecord(ApiState& state, EventBatch& batch, const Client& client, co
     }
     if (!w.dataReady && r.active(now) && now >= r.dataReadyAt) {
         w.dataReady = true;
+        const bool failed = r.collectionFailed(now);
         for (const MeterRef& m : metersOf(state.ctx, r))
-            event("meter_historical_collection_finished_successful", std::max(r.dataReadyAt, r.created), m.uid());
-        event("authorization_update_finished_successful", std::max(r.dataReadyAt, r.created));
-        queueEspiPushLocked(state, client, {"Batch/Subscription/" + r.uid}, now);
+            event(failed ? "meter_historical_collection_finished_errored" : "meter_historical_collection_finished_successful",
+                  std::max(r.dataReadyAt, r.created), m.uid());
+        event(failed ? "authorization_update_finished_errored" : "authorization_update_finished_successful",
+              std::max(r.dataReadyAt, r.created));
+        if (!failed) // nothing new to fetch when collecting failed
+            queueEspiPushLocked(state, client, {"Batch/Subscription/" + r.uid}, now);
     }
     if (!w.revoked && r.revokedAt) {
         w.revoked = true;

@@ -133,7 +133,7 @@ HttpAnswer finalPage(const ModulePtr& module, const HttpRequest& req, bool post)
     if (!post)
         return htmlAnswer(200, proxyFinalPage(*step->utility, *step->client, step->session, *step->customer, ""));
     const AuthorizationRecord r = grantAuthorization(state, *step->utility, *step->client, *step->customer,
-                                                     step->session.services, AuthorizationExtras{step->session.formUid, true});
+                                                     step->session.services, AuthorizationExtras{step->session.formUid, true, ""});
     module->wake();
     step->session.stage = ProxyStage::Done;
     step->session.authorizationUid = r.uid;

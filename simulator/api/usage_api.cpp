@@ -131,7 +131,7 @@ Result<nlohmann::json> listBillsCore(ApiState& state, const ApiCaller& caller, c
     std::vector<Slot> slots;
     for (std::size_t i = 0; i < meters->size(); ++i) {
         const MeterRef& m = meters.value()[i];
-        if (now < m.record().dataReadyAt)
+        if (now < m.record().dataReadyAt || m.record().collectionFailed(now))
             continue;
         for (const MonthSummary& month : monthlySummaries(m.plan, *m.service, false))
             if (month.end > w->from && month.start < w->to)
@@ -161,7 +161,7 @@ Result<nlohmann::json> listIntervalsCore(ApiState& state, const ApiCaller& calle
     std::vector<Slot> slots;
     for (std::size_t i = 0; i < meters->size(); ++i) {
         const MeterRef& m = meters.value()[i];
-        if (now < m.record().dataReadyAt)
+        if (now < m.record().dataReadyAt || m.record().collectionFailed(now))
             continue;
         for (const BlockSpan& b : blocksOf(m.plan, *m.service))
             if (b.end > w->from && b.start < w->to)

@@ -23,11 +23,14 @@ struct AuthorizationRecord {
     EpochSeconds created = 0;
     EpochSeconds expires = 0;        // absolute; 0 = until revoked
     EpochSeconds dataReadyAt = 0;    // created + scenario collection delay: Batch answers 202 before this
+    std::string collectionError;     // scenario's collectionError: collecting fails at dataReadyAt ("" = succeeds)
     bool isTest = true;
     std::optional<EpochSeconds> revokedAt;
     std::optional<EpochSeconds> declinedAt;
 
     bool active(EpochSeconds now) const { return !revokedAt && !declinedAt && (expires == 0 || now < expires); }
+    // Collection finished and failed (JSON meters/authorization "errored", no bills or intervals).
+    bool collectionFailed(EpochSeconds now) const { return !collectionError.empty() && now >= dataReadyAt; }
 };
 
 // Which of the ESPI/JSON token classes a bearer token belongs to.

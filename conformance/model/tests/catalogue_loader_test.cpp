@@ -241,3 +241,22 @@ TEST(CatalogueLoader, MissingDirectory)
     EXPECT_EQ(r.error().code, "file.unreadable");
     EXPECT_THAT(r.error().where, HasSubstr("/nonexistent/scenarios/scenarios.json"));
 }
+
+// Makes sure a scenario's collectionError is one of the known note types and needs a found customer.
+// Example failure: a typo ("acess_invalid") loads and the simulator shows an unknown note type.
+TEST(CatalogueLoader, RejectsBadCollectionError)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {R"({"scenarios": {"r": {"outcome": "customer", "profile": "residential", "collectionError": "acess_invalid",
+            "odr": {"waitingAfterSeconds": 1, "pendingAfterSeconds": 2, "updatedAfterSeconds": 3, "ttlSeconds": 10,
+            "result": "updated"}}}})", "must be 'access_invalid'"},
+        {R"({"scenarios": {"b": {"outcome": "customer_not_found", "collectionError": "website_down"}}})", "needs outcome"},
+    };
+    for (const auto& [scenarios, message] : cases) {
+        auto r = loadCatalogue({"scenarios.json", scenarios}, {});
+        ASSERT_FALSE(r.ok()) << scenarios;
+        EXPECT_EQ(r.error().code, "catalogue.bad_value");
+        EXPECT_THAT(r.error().where, HasSubstr("/collectionError")) << r.error().describe();
+        EXPECT_THAT(r.error().message, HasSubstr(message));
+    }
+}
