@@ -4,19 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
-#include <time.h>
 
 #include "api_harness.h"
+#include "bench_support.h"
 #include "espi_ids.h"
 
 namespace {
 
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
+using gbc::bench::cpuSeconds;
 
 // Runs `call` n times; prints CPU ms per call and answer size. Returns false when an answer is not 200.
 bool measure(const char* name, int n, const std::function<gbc::ApiResponse()>& call)

@@ -4,47 +4,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <malloc.h>
-#include <time.h>
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "espi_routes.h"
 #include "fake_directory.h"
 #include "usage_model.h"
 
-namespace {
-
-// Resident set size; with `trim`, after handing freed heap back to the OS (glibc keeps freed 16 MB buffers
-// in per-thread arenas, which is retention, not growth).
-long rssKiB(bool trim = false)
-{
-    if (trim)
-        malloc_trim(0);
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::atol(line.c_str() + 6);
-    return -1;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-// CPU seconds used by this process (all threads): robust against other load on a shared machine.
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-} // namespace
+using gbc::bench::cpuSeconds;
+using gbc::bench::percentile;
+using gbc::bench::rssKiB;
 
 int main(int argc, char** argv)
 {

@@ -7,40 +7,16 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <malloc.h>
-#include <time.h>
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "catalogue_loader.h"
 #include "sim_server.h"
 
-namespace {
-
-// Resident set size; with `trim`, after handing freed heap back to the OS (glibc keeps freed 16 MB buffers
-// in per-thread arenas, which is retention, not growth).
-long rssKiB(bool trim = false)
-{
-    if (trim)
-        malloc_trim(0);
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::atol(line.c_str() + 6);
-    return -1;
-}
-
-// CPU seconds used by this process (all threads): robust against other load on a shared machine.
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-} // namespace
+using gbc::bench::cpuSeconds;
+using gbc::bench::rssKiB;
 
 int main(int argc, char** argv)
 {

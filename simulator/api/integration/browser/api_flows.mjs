@@ -1,46 +1,10 @@
 // Browser test: headless Chromium walks the Green Button proxy flow (PGE) and the demo third-party site (EPE sso).
 // Usage: node api_flows.mjs <gbc-sim binary> <source root (has node_modules)> <output dir for screenshots>
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import readline from 'node:readline';
 
-const [simBinary, sourceRoot, outDir] = process.argv.slice(2);
-const require = createRequire(path.join(sourceRoot, 'package.json'));
-const { chromium } = require('playwright-core');
-const shotDir = path.join(outDir, 'api-browser-screenshots');
-fs.mkdirSync(shotDir, { recursive: true });
+import { check, finish, launchChromium, runFlows, runMain, setup, startCallback, startSim } from '../../../http/tests/browser/browser_harness.mjs';
 
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok' : 'not ok'} - ${what}`);
-  if (!ok) failures += 1;
-}
-
-// Starts gbc-sim on port 0 and resolves with its base URL from the first stdout line.
-function startSim() {
-  const child = spawn(simBinary, ['--listen', '127.0.0.1:0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      const m = /^gbc-sim listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (m) resolve({ child, url: m[1] });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`gbc-sim exited early with ${code}`)));
-  });
-}
-
-// The third party's page the proxy form returns to (loopback, any port).
-function startCallback() {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end('<p id="callback">back at the third party</p>');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const { simBinary, chromium, shotDir } = setup('api-browser-screenshots');
 
 async function apiGet(sim, target, token) {
   const res = await fetch(`${sim.url}${target}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -101,35 +65,20 @@ async function demoSite(page, sim) {
 }
 
 async function main() {
-  const sim = await startSim();
-  const callback = await startCallback();
+  const sim = await startSim(simBinary);
+  const callback = await startCallback('back at the third party');
   const callbackUrl = `http://127.0.0.1:${callback.address().port}/callback`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium(chromium);
   try {
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(20000);
-    for (const [name, flow] of [['proxyFlow', () => proxyFlow(page, sim, callbackUrl)], ['demoSite', () => demoSite(page, sim)]]) {
-      try {
-        await flow();
-      } catch (e) {
-        check(false, `${name}: ${e.message.split('\n')[0]}`);
-      }
-    }
+    await runFlows([['proxyFlow', () => proxyFlow(page, sim, callbackUrl)], ['demoSite', () => demoSite(page, sim)]]);
   } finally {
     await browser.close();
     callback.close();
     sim.child.kill('SIGTERM');
   }
-  console.log(`screenshots in ${shotDir}`);
-  console.log(failures === 0 ? 'all API browser flows passed' : `${failures} browser check(s) failed`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish(shotDir, 'all API browser flows passed');
 }
 
-const watchdog = setTimeout(() => { console.log('not ok - browser test timed out'); process.exit(1); }, 170000);
-watchdog.unref();
-main().catch((e) => { console.log(`not ok - ${e.message}`); process.exit(1); });
+runMain(main, 170000);

@@ -1,46 +1,10 @@
 // Browser test: headless Chromium types and clicks through the ESSEX lastbill, EPE sso and DEMOUTILITY phone flows.
 // Usage: node oauth_flows.mjs <gbc-sim binary> <source root (has node_modules)> <output dir for screenshots>
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import readline from 'node:readline';
 
-const [simBinary, sourceRoot, outDir] = process.argv.slice(2);
-const require = createRequire(path.join(sourceRoot, 'package.json'));
-const { chromium } = require('playwright-core');
-const shotDir = path.join(outDir, 'browser-screenshots');
-fs.mkdirSync(shotDir, { recursive: true });
+import { check, finish, launchChromium, runFlows, runMain, setup, startCallback, startSim } from './browser_harness.mjs';
 
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok' : 'not ok'} - ${what}`);
-  if (!ok) failures += 1;
-}
-
-// Starts gbc-sim on port 0 and resolves with its base URL from the first stdout line.
-function startSim() {
-  const child = spawn(simBinary, ['--listen', '127.0.0.1:0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      const m = /^gbc-sim listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (m) resolve({ child, url: m[1] });
-      else reject(new Error(`unexpected first line: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`gbc-sim exited early with ${code}`)));
-  });
-}
-
-// The third-party app's callback: a real loopback server (any port is accepted for loopback redirect URIs).
-function startCallback() {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end('<p id="callback">callback received</p>');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const { simBinary, chromium, shotDir } = setup('browser-screenshots');
 
 function authorizeUrl(sim, utility, redirect, state, additional) {
   const scope = additional ? `FB=4_16_51;AdditionalScope=${additional}` : 'FB=4_16_51';
@@ -101,36 +65,20 @@ async function demoPhone(page, sim, redirect) {
 }
 
 async function main() {
-  const sim = await startSim();
-  const callback = await startCallback();
+  const sim = await startSim(simBinary);
+  const callback = await startCallback('callback received');
   const redirect = `http://127.0.0.1:${callback.address().port}/callback`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium(chromium);
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(15000);
-    for (const flow of [essexLastbill, essexBadlogin, epeSso, demoPhone]) {
-      try {
-        await flow(page, sim, redirect);
-      } catch (e) {
-        check(false, `${flow.name}: ${e.message.split('\n')[0]}`);
-      }
-    }
+    await runFlows([essexLastbill, essexBadlogin, epeSso, demoPhone].map((f) => [f.name, () => f(page, sim, redirect)]));
   } finally {
     await browser.close();
     callback.close();
     sim.child.kill('SIGTERM');
   }
-  console.log(`screenshots in ${shotDir}`);
-  console.log(failures === 0 ? 'all browser flows passed' : `${failures} browser check(s) failed`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish(shotDir, 'all browser flows passed');
 }
 
-const watchdog = setTimeout(() => { console.log('not ok - browser test timed out'); process.exit(1); }, 150000);
-watchdog.unref();
-main().catch((e) => { console.log(`not ok - ${e.message}`); process.exit(1); });
+runMain(main, 150000);
