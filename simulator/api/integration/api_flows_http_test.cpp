@@ -1,11 +1,11 @@
 // Integration over real HTTP: webhooks and ESPI pushes to a loopback receiver, the demo third-party site's
 // server-side code exchange, and the Green Button proxy forms.
-#include <openssl/evp.h>
 
 #include <mutex>
 #include <thread>
 
 #include "api_http_support.h"
+#include "independent_sha256.h"
 
 namespace gbc::apitest {
 namespace {
@@ -55,17 +55,6 @@ private:
     int port_ = 0;
 };
 
-std::string sha256Hex(const std::string& text)
-{
-    unsigned char d[32];
-    unsigned int n = 0;
-    EVP_Digest(text.data(), text.size(), d, &n, EVP_sha256(), nullptr);
-    char hex[65];
-    for (unsigned i = 0; i < 32; ++i)
-        std::snprintf(hex + 2 * i, 3, "%02x", d[i]);
-    return hex;
-}
-
 class FlowsHttp : public ApiHttp {
 protected:
     void pointAt(Receiver& r)
@@ -90,7 +79,7 @@ TEST_F(FlowsHttp, WebhookDeliveredSignedAndRetried)
     ASSERT_EQ(hooks.size(), 1u);
     const std::string salt = hooks[0].get_header_value("X-UtilityAPI-Webhook-Salt");
     EXPECT_EQ(hooks[0].get_header_value("X-UtilityAPI-Webhook-Signature"),
-              sha256Hex("epe_sandbox_webhook_secret." + salt + "." + hooks[0].body));
+              gbc::testing::independentSha256("epe_sandbox_webhook_secret." + salt + "." + hooks[0].body));
     EXPECT_NE(hooks[0].body.find("\"authorization_uid\": \"" + auth + "\""), std::string::npos);
     receiver.answer(200);
     ASSERT_EQ(admin("/__sim/clock", {{"advance", "PT1H"}}).status, 200);

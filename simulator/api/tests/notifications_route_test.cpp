@@ -1,24 +1,14 @@
 // Route-level tests of notifications: events list, webhook deliveries (signed, retried hourly until 200), ESPI
 // BatchList pushes, the journal, and the registration admin routes.
-#include <openssl/evp.h>
 #include <pugixml.hpp>
 
 #include "api_harness.h"
+#include "independent_sha256.h"
 
 namespace gbc {
 namespace {
 
-// SHA-256 hex computed here with OpenSSL directly, independent of the module's signing code.
-std::string independentSha256(const std::string& text)
-{
-    unsigned char d[32];
-    unsigned int n = 0;
-    EVP_Digest(text.data(), text.size(), d, &n, EVP_sha256(), nullptr);
-    char hex[65];
-    for (unsigned i = 0; i < 32; ++i)
-        std::snprintf(hex + 2 * i, 3, "%02x", d[i]);
-    return hex;
-}
+using testing::independentSha256;
 
 std::string headerOf(const OutboundRequest& r, const std::string& name)
 {

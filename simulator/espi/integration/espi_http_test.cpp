@@ -3,12 +3,10 @@
 // Arguments: <xmllint path> <all.xsd path> (schema checks skip with a message when absent).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include "http_walk.h"
+#include "xmllint_batch.h"
 
 namespace gbc {
 namespace {
@@ -16,29 +14,20 @@ namespace {
 namespace fs = std::filesystem;
 using espihttp::Fetched;
 
-std::string gXmllint, gSchema;
+using testing::gSchema;
+using testing::gXmllint;
 
-// Fetched documents that xmllint does not accept (all files in one run).
+// Fetched documents that xmllint does not accept (all files in one run); xmllint's words go to `log`.
 std::vector<std::string> schemaFailures(const std::vector<Fetched>& docs, const std::string& tag, std::string& log)
 {
-    const fs::path dir = fs::temp_directory_path() / ("espi_http_" + std::to_string(getpid()) + "_" + tag);
-    fs::create_directories(dir);
-    std::string cmd = "'" + gXmllint + "' --noout --schema '" + gSchema + "'";
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        std::ofstream(dir / (std::to_string(i) + ".xml"), std::ios::binary) << docs[i].body;
-        cmd += " '" + (dir / (std::to_string(i) + ".xml")).string() + "'";
-    }
-    if (FILE* p = popen((cmd + " 2>&1").c_str(), "r")) {
-        char buf[4096];
-        for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
-            log.append(buf, n);
-        pclose(p);
-    }
+    std::vector<std::string> bodies;
+    for (const Fetched& d : docs)
+        bodies.push_back(d.body);
+    testing::XmllintBatch run = testing::xmllintBatch(bodies, "http_" + tag);
+    log = std::move(run.output);
     std::vector<std::string> bad;
-    for (std::size_t i = 0; i < docs.size(); ++i)
-        if (log.find((dir / (std::to_string(i) + ".xml")).string() + " validates") == std::string::npos)
-            bad.push_back(docs[i].url);
-    fs::remove_all(dir);
+    for (std::size_t i : run.invalid)
+        bad.push_back(docs[i].url);
     return bad;
 }
 
@@ -150,8 +139,5 @@ TEST_F(EspiHttp, TokenClassesOverHttp)
 
 int main(int argc, char** argv)
 {
-    ::testing::InitGoogleTest(&argc, argv);
-    gbc::gXmllint = argc > 1 ? argv[1] : "";
-    gbc::gSchema = argc > 2 ? argv[2] : "";
-    return RUN_ALL_TESTS();
+    return gbc::testing::xmllintTestMain(argc, argv);
 }

@@ -2,15 +2,13 @@
 // against ../shared/espi-schema/v4.0/all.xsd. Arguments: <xmllint path> <all.xsd path>.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include "customer_entries.h"
 #include "espi_ids.h"
 #include "espi_test_util.h"
 #include "summaries.h"
+#include "xmllint_batch.h"
 
 namespace gbc {
 namespace {
@@ -18,40 +16,23 @@ namespace {
 using namespace gbc::testing;
 namespace fs = std::filesystem;
 
-std::string gXmllint, gSchema;
-
 struct Doc {
     std::string name, body;
 };
 
-// Runs xmllint once over all documents; returns the names that did not validate. xmllint's words are added to
-// the test output when `report` and something failed.
+// The names of the documents xmllint does not accept; xmllint's words are added to the test output when `report`
+// and something failed.
 std::vector<std::string> invalidDocs(const std::vector<Doc>& docs, const std::string& tag, bool report = true)
 {
-    const fs::path dir = fs::temp_directory_path() / ("espi_schema_" + std::to_string(getpid()) + "_" + tag);
-    fs::create_directories(dir);
-    std::string cmd = "'" + gXmllint + "' --noout --schema '" + gSchema + "'";
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        const fs::path file = dir / (std::to_string(i) + ".xml");
-        std::ofstream(file, std::ios::binary) << docs[i].body;
-        cmd += " '" + file.string() + "'";
-    }
-    std::string output;
-    if (FILE* p = popen((cmd + " 2>&1").c_str(), "r")) {
-        char buf[4096];
-        for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
-            output.append(buf, n);
-        pclose(p);
-    }
+    std::vector<std::string> bodies;
+    for (const Doc& d : docs)
+        bodies.push_back(d.body);
+    const XmllintBatch run = xmllintBatch(bodies, "schema_" + tag);
     std::vector<std::string> bad;
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        const std::string ok = (dir / (std::to_string(i) + ".xml")).string() + " validates";
-        if (output.find(ok) == std::string::npos)
-            bad.push_back(docs[i].name);
-    }
+    for (std::size_t i : run.invalid)
+        bad.push_back(docs[i].name);
     if (!bad.empty() && report)
-        ADD_FAILURE() << "xmllint output:\n" << output.substr(0, 4000);
-    fs::remove_all(dir);
+        ADD_FAILURE() << "xmllint output:\n" << run.output.substr(0, 4000);
     return bad;
 }
 
@@ -163,8 +144,5 @@ TEST_F(EspiSchema, InvalidDocumentsAreCaught)
 
 int main(int argc, char** argv)
 {
-    ::testing::InitGoogleTest(&argc, argv);
-    gbc::gXmllint = argc > 1 ? argv[1] : "";
-    gbc::gSchema = argc > 2 ? argv[2] : "";
-    return RUN_ALL_TESTS();
+    return gbc::testing::xmllintTestMain(argc, argv);
 }
