@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(meson ninja-build g++ pkg-config python3 libcpp-httplib-dev nlohmann-json3-dev libpugixml-dev
-          libgtest-dev libgmock-dev libssl-dev libxml2-utils clang nodejs npm chromium)
+          libgtest-dev libgmock-dev libssl-dev libxml2-dev libxml2-utils clang nodejs npm chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

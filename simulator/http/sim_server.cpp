@@ -128,9 +128,13 @@ Status SimServer::start(const std::string& host, int port)
     mountRoutes();
     server_->set_payload_max_length(options_.maxBodyBytes);
     // httplib's default adds SO_REUSEPORT, which would let a second simulator share (and steal from) a busy port.
+    // TCP_NODELAY on the listening socket is inherited by every accepted one (Linux): httplib writes headers and body
+    // in separate send() calls, and Nagle + the client's delayed ACK would stall each keep-alive response ~40 ms.
+    server_->set_tcp_nodelay(true);
     server_->set_socket_options([](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
     });
     server_->set_error_handler(httplib::Server::HandlerWithResponse(errorBody));
     server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
