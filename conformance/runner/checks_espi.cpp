@@ -55,7 +55,8 @@ std::string findingsText(const ValidationResult& r, Verdict v, const std::string
 }
 
 // Runs the validator on a fetched document and turns its findings into one outcome.
-Outcome validated(const Observation& obs, const std::string& step, std::initializer_list<const char*> gates)
+Outcome validated(const Observation& obs, const std::string& step, std::initializer_list<const char*> gates,
+    bool claimGranted = true)
 {
     Needed n = need(obs, gates, step);
     if (n.stop)
@@ -63,7 +64,7 @@ Outcome validated(const Observation& obs, const std::string& step, std::initiali
     if (n.ex->status != 200)
         return failed("200 with a valid ESPI document", brief(*n.ex), {step});
     ValidateOptions options;
-    if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); fb && !obs.fact("espi.fbs").empty())
+    if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); claimGranted && fb && !obs.fact("espi.fbs").empty())
         options.claimed = fb.value();
     const ValidationResult v = validateDocument(n.ex->responseBody, options, step);
     const std::string fails = findingsText(v, Verdict::Fail), warns = findingsText(v, Verdict::Warn);
@@ -119,7 +120,7 @@ Outcome denied(const Observation& obs, std::initializer_list<const char*> gates,
 Outcome checkClientTokenOnBatch(const Observation& o) { return denied(o, {"authorized", "token", "resource", "client_token"}, "espi.batch_client_token", {401, 403}, "a client access token on Batch/Subscription"); }
 Outcome checkNoToken(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.batch_no_token", {401}, "a request without a token"); }
 Outcome checkBadToken(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.batch_bad_token", {401}, "an unknown token"); }
-Outcome checkForeignSubscription(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.foreign_subscription", {403, 404}, "another subscription's id"); }
+Outcome checkForeignSubscription(const Observation& o) { return denied(o, {"authorized", "token", "resource", "foreign_subscription"}, "espi.foreign_subscription", {403, 404}, "another subscription's id"); }
 Outcome checkExpiredToken(const Observation& o) { return denied(o, {"authorized", "token", "resource", "clock"}, "espi.expired_token", {401}, "an expired access token"); }
 Outcome checkCustomerTokenOnAuthorizations(const Observation& o) { return denied(o, {"authorized", "token", "resource"}, "espi.authorizations_customer_token", {401, 403}, "a customer token on the Authorization list"); }
 
@@ -210,6 +211,17 @@ RunnerCheck make(const char* id, const char* ref, const char* requirement, Runne
 }
 
 } // namespace
+
+std::string intervalBlockFailures(const std::string& body, const std::string& step)
+{
+    const ValidationResult v = validateDocument(body, ValidateOptions{}, step);
+    return v.usable ? findingsText(v, Verdict::Fail, "interval-block") : "unusable document";
+}
+
+Outcome validatedStep(const Observation& obs, const std::string& step, std::initializer_list<const char*> gates)
+{
+    return validated(obs, step, gates, false);
+}
 
 void addEspiChecks(std::vector<RunnerCheck>& out)
 {

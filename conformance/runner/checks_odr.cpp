@@ -1,6 +1,7 @@
 // On-Demand Read checks (plan odr): response shape, lifecycle order, ttl window, data shape and units, errors.
 #include "runner_families.h"
 
+#include <cstdlib>
 #include <set>
 
 namespace gbc {
@@ -155,6 +156,74 @@ Outcome errorBody(const Observation& obs, const std::string& step, std::vector<i
 Outcome checkForeignMeter(const Observation& o) { return errorBody(o, "odr.foreign_meter", {403, 404}, "a meter outside the authorization"); }
 Outcome checkMissingMeter(const Observation& o) { return errorBody(o, "odr.missing_meter", {400}, "a request without meter"); }
 
+// Consecutive answers (poll steps, then the repeat) with the target seconds between them.
+struct OdrPair {
+    std::string from, to;
+    long seconds = 0;
+    nlohmann::json a, b;
+};
+
+std::vector<OdrPair> odrPairs(const Observation& obs)
+{
+    std::vector<std::string> steps = pollSteps(obs);
+    if (obs.step("odr.repeat"))
+        steps.push_back("odr.repeat");
+    std::vector<OdrPair> out;
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+        const HttpExchange* prev = obs.step(steps[i - 1]);
+        const HttpExchange* next = obs.step(steps[i]);
+        if (!prev || !next || prev->status != 200 || next->status != 200)
+            continue;
+        const long seconds = steps[i] == "odr.repeat" ? 0 : static_cast<long>(obs.factInt("odr.advance." + std::to_string(i)));
+        out.push_back({steps[i - 1], steps[i], seconds, jsonBody(*prev).value_or(nlohmann::json()),
+            jsonBody(*next).value_or(nlohmann::json())});
+    }
+    return out;
+}
+
+// Seed page (EPE On-Demand Read): a read goes through initialized, waiting, pending, then updated|errored. Polled at
+// most 10 s apart, the target must show each state it passes through (a state that lasts less is not judged).
+Outcome checkNoStateSkipped(const Observation& obs)
+{
+    if (Needed n = need(obs, {"odr", "authorized", "token", "odr.meter"}, "odr.first"); n.stop)
+        return *n.stop;
+    int judged = 0;
+    for (const OdrPair& p : odrPairs(obs)) {
+        const int a = rank(jsonString(p.a, "status")), b = rank(jsonString(p.b, "status"));
+        if (p.seconds > 10 || a < 0 || b < 0 || b < a)
+            continue; // far apart, unknown, or restarted (OD-002/OD-003 judge those)
+        ++judged;
+        if (b - a > 1)
+            return failed("the next state after '" + jsonString(p.a, "status") + "' within " + std::to_string(p.seconds) + " s",
+                "'" + jsonString(p.b, "status") + "' (a state was skipped)", {p.from, p.to});
+    }
+    if (judged == 0)
+        return skipped("no two ODR answers came at most 10 s apart (see odr.pollSeconds)");
+    return passed(std::to_string(judged) + " close pairs of answers, no state skipped", pollSteps(obs));
+}
+
+// Seed page: ttl_seconds is "how much longer the current request lasts": between two answers of one read it drops
+// by the time that passed (1 s tolerance with the simulator clock, 3 s against real time).
+Outcome checkTtlCountsDown(const Observation& obs)
+{
+    if (Needed n = need(obs, {"odr", "authorized", "token", "odr.meter"}, "odr.first"); n.stop)
+        return *n.stop;
+    const long tolerance = obs.fact("odr.expect_terminal") == "yes" ? 1 : 3;
+    int judged = 0;
+    for (const OdrPair& p : odrPairs(obs)) {
+        const long a = ttlOf(p.a), b = ttlOf(p.b);
+        if (a < 0 || b < 0 || a - p.seconds <= tolerance || rank(jsonString(p.b, "status")) < rank(jsonString(p.a, "status")))
+            continue; // unknown, the window ends in between, or a new read
+        ++judged;
+        if (std::labs(a - p.seconds - b) > tolerance)
+            return failed("ttl_seconds about " + std::to_string(a - p.seconds) + " (" + std::to_string(a) + " - " +
+                    std::to_string(p.seconds) + " s)", "ttl_seconds " + std::to_string(b), {p.from, p.to});
+    }
+    if (judged == 0)
+        return skipped("no two answers of one read inside its ttl window");
+    return passed(std::to_string(judged) + " pairs of answers, ttl_seconds counting down with the clock", pollSteps(obs));
+}
+
 RunnerCheck make(const char* id, const char* requirement, RunnerCheckFn fn)
 {
     return RunnerCheck{CheckRecord{id, "UtilityAPI seed page (EPE On-Demand Read)", Level::Must, requirement, "odr"}, "odr", fn};
@@ -170,6 +239,8 @@ void addOdrChecks(std::vector<RunnerCheck>& out)
     out.push_back(make("OD-004", "An updated read carries data.base and data.readings with start < end and datapoints with known units.", checkDataShape));
     out.push_back(make("OD-005", "An ODR request for a meter outside the authorization gets 403/404 with a JSON error.", checkForeignMeter));
     out.push_back(make("OD-006", "An ODR request without a meter gets 400 with a JSON error.", checkMissingMeter));
+    out.push_back(make("OD-007", "Polled at most 10 s apart, the read shows every state it passes through (none skipped).", checkNoStateSkipped));
+    out.push_back(make("OD-008", "ttl_seconds counts down with the clock between answers of one read.", checkTtlCountsDown));
 }
 
 } // namespace gbc

@@ -175,7 +175,41 @@ Outcome checkRevoke(const Observation& obs)
         return *p.stop;
     if (p.ex->status != 401 && p.ex->status != 403)
         return failed("401/403 for the revoked token", brief(*p.ex), {"revoke.access", "revoke.probe"});
-    return passed("the revoked token no longer works", {"revoke.access", "revoke.probe"});
+    std::string sibling; // RFC 7009 §2.1 lets the server keep or revoke the refresh token: reported, not judged
+    if (const HttpExchange* r = obs.step("revoke.refresh_after_access"); r && r->status != 0)
+        sibling = r->status == 200 ? "; its refresh token still works (kept)" : "; its refresh token was refused (" + brief(*r) + ")";
+    return passed("the revoked token no longer works" + sibling, {"revoke.access", "revoke.probe", "revoke.refresh_after_access"});
+}
+
+// RFC 7009 §2.2: after revocation the token is invalid; a refresh with a revoked refresh token is invalid_grant (RFC
+// 6749 §5.2). Whether the access token issued from it survives is reported (§2.1: SHOULD be revoked too), not judged.
+Outcome checkRevokeRefresh(const Observation& obs)
+{
+    Needed r = need(obs, {"authorized", "token", "resource", "revoke", "revoke_refresh"}, "revoke.refresh");
+    if (r.stop)
+        return *r.stop;
+    if (r.ex->status != 200)
+        return failed("200 from the revocation endpoint for the refresh token", brief(*r.ex), {"revoke.refresh"});
+    Outcome o = tokenError(obs, {}, "revoke.refresh_probe", 400, {"invalid_grant"});
+    o.evidence.insert(o.evidence.begin(), "revoke.refresh");
+    if (const HttpExchange* sib = obs.step("revoke.refresh_sibling"); sib && sib->status != 0) {
+        o.message += sib->status == 200 ? "; the access token issued from it still works (kept)"
+                                        : "; the access token issued from it was revoked too (" + std::to_string(sib->status) + ")";
+        o.evidence.push_back("revoke.refresh_sibling");
+    }
+    return o;
+}
+
+// RFC 6749 §3.2: "The client MUST use the HTTP POST method when making access token requests."
+Outcome checkTokenGet(const Observation& obs)
+{
+    Needed n = need(obs, {}, "token.get");
+    if (n.stop)
+        return *n.stop;
+    const bool issued = !jsonString(jsonBody(*n.ex).value_or(nlohmann::json()), "access_token").empty();
+    if ((n.ex->status != 405 && n.ex->status != 400) || issued)
+        return failed("405 or 400 without a token for GET on the token endpoint", brief(*n.ex), {"token.get"});
+    return passed(std::to_string(n.ex->status) + " for GET", {"token.get"});
 }
 
 RunnerCheck make(const char* id, const char* ref, const char* requirement, RunnerCheckFn fn, Level level = Level::Must)
@@ -210,6 +244,8 @@ void addTokenChecks(std::vector<RunnerCheck>& out)
     out.push_back(make("TK-021", "GBA OAD015; UtilityAPI docs (greenbutton/api)", "The client_credentials response carries resourceURI and authorizationURI.", checkClientCredentialsUris));
     out.push_back(make("TK-022", "RFC 7636 §4.6", "A code issued with a PKCE challenge is refused (400 invalid_grant) for a wrong code_verifier.", checkPkceWrong));
     out.push_back(make("TK-023", "RFC 7009 §2.2", "A revoked access token is refused afterwards.", checkRevoke));
+    out.push_back(make("TK-024", "RFC 7009 §2.2; RFC 6749 §5.2", "A refresh with a revoked refresh token gets 400 invalid_grant.", checkRevokeRefresh));
+    out.push_back(make("TK-025", "RFC 6749 §3.2", "The token endpoint refuses GET (405 or 400) and issues no token.", checkTokenGet));
 }
 
 } // namespace gbc

@@ -163,7 +163,7 @@ const HtmlForm* LoginEngine::pickForm(const LoginStep& step) const
         }
         if (step.action == LoginAction::Choose) {
             const auto& [name, value] = *step.fields.begin();
-            if (f.findButton(name, substituteVars(value, run_.vars)))
+            if (f.findButton(substituteVars(name, run_.vars), substituteVars(value, run_.vars)))
                 return &f;
             continue;
         }
@@ -223,7 +223,7 @@ bool LoginEngine::applyStep(const LoginStep& step, LoginResult& result)
             if (!button && c.isSubmit())
                 button = &c;
         if (step.action == LoginAction::Choose)
-            button = form->findButton(step.fields.begin()->first, substituteVars(step.fields.begin()->second, run_.vars));
+            button = form->findButton(substituteVars(step.fields.begin()->first, run_.vars), substituteVars(step.fields.begin()->second, run_.vars));
         return submit(*form, button, result);
     }
     }

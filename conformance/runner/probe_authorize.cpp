@@ -56,7 +56,9 @@ std::string runLoginFlow(Session& s, const std::string& flow, const std::string&
     Params overrides = extra;
     overrides.emplace_back("state", state);
     std::map<std::string, std::string> vars = s.variant().vars;
-    vars["decision"] = decision;
+    const ConsentChoice& choice = decision == "decline" ? s.config().oauth.decline : s.config().oauth.approve;
+    vars["decision"] = choice.value; // the target file's decision map (default: button "decision", approve/decline)
+    vars["decision_name"] = choice.name;
     LoginEngine engine(s, s.listener());
     const LoginResult r = engine.run(s.config().login, LoginRun{flow, authorizeUrl(s, overrides), s.redirectUri(), vars});
     const std::string prefix = "login." + flow;

@@ -118,13 +118,20 @@ void probeAccess(Session& s, const std::string& foreignSubscription)
     }
     s.record("espi.batch_no_token", s.get(l.batchUrl, ""));
     s.record("espi.batch_bad_token", s.get(l.batchUrl, "unknown-" + randomToken(24)));
-    const std::string foreign = foreignSubscription.empty() || foreignSubscription == l.subscriptionId
-        ? l.subscriptionId + "0" : foreignSubscription;
-    s.record("espi.foreign_subscription", s.get(base + "/Batch/Subscription/" + foreign, l.accessToken));
+    if (foreignSubscription.empty() || foreignSubscription == l.subscriptionId) // a made-up id could not fail
+        s.closeGate("foreign_subscription", "no other customer's subscription is known: give the target file a second "
+            "authorized variant (another customer login) before this one");
+    else
+        s.record("espi.foreign_subscription", s.get(base + "/Batch/Subscription/" + foreignSubscription, l.accessToken));
     s.record("espi.authorizations_customer_token", s.get(base + "/Authorization", l.accessToken));
 }
 
 } // namespace
+
+std::int64_t targetNow(Session& s)
+{
+    return nowFor(s);
+}
 
 void probeEspi(Session& s, const std::string& foreignSubscription)
 {
@@ -162,6 +169,8 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     probeHistoryHeads(s, feed);
     probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
+    probeEspiQuery(s, now);
+    probeHistory(s, now, foreignSubscription.empty());
 }
 
 } // namespace gbc

@@ -64,13 +64,15 @@ bool terminal(const nlohmann::json& j)
     return str(j, "status") == "updated" || str(j, "status") == "errored";
 }
 
-// Polls until a terminal status: advancing the simulator clock, or sleeping up to odr.maxWaitSeconds.
+// Polls at odr.pollSeconds after the first request until a terminal status: advancing the simulator clock, or
+// sleeping up to odr.maxWaitSeconds.
 void pollOdr(Session& s, const std::string& meter, const std::string& token)
 {
-    static const int schedule[] = {6, 15, 60, 60, 120};
-    int polls = 0, waited = 0;
+    int polls = 0, waited = 0, previous = 0;
     const bool clock = s.hasClock();
-    for (int advance : schedule) {
+    for (const int offset : s.config().odr.pollSeconds) {
+        int advance = offset - previous;
+        previous = offset;
         if (clock) {
             if (!s.advanceClock(advance))
                 break;

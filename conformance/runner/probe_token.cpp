@@ -91,7 +91,7 @@ void probeMainGrant(Session& s)
 void probeClientCredentials(Session& s)
 {
     const nlohmann::json cc = body(s.record("token.client_credentials",
-        s.tokenPost({{"grant_type", "client_credentials"}, {"scope", "FB=1_3_35"}})));
+        s.tokenPost({{"grant_type", "client_credentials"}, {"scope", s.config().oauth.clientCredentialsScope}})));
     keepTokens(s, cc);
     s.learned().clientToken = str(cc, "access_token");
     if (s.learned().clientToken.empty())
@@ -160,6 +160,13 @@ void probeTokenNegatives(Session& s)
     s.record("token.bad_code", s.tokenPost(codeGrant(bogus, redirect)));
     s.record("token.unsupported_grant", s.tokenPost({{"grant_type", "password"}, {"username", "u"}, {"password", "p"}}));
     s.record("token.refresh_bad", s.tokenPost({{"grant_type", "refresh_token"}, {"refresh_token", bogus}}));
+    OutgoingRequest get = s.tokenPost({}); // RFC 6749 §3.2: the token endpoint must refuse GET
+    get.method = "GET";
+    get.url = withParams(s.config().oauth.tokenUrl, {{"grant_type", "client_credentials"},
+        {"scope", s.config().oauth.clientCredentialsScope}});
+    get.body.clear();
+    get.contentType.clear();
+    s.record("token.get", get);
     if (!s.gateOpen("authorized"))
         return;
     Learned& l = s.learned();
@@ -177,6 +184,33 @@ void probeTokenNegatives(Session& s)
             {"refresh_token", l.refreshToken}, {"scope", widerScope(l.grantedScope)}}));
     }
     secondCodeCases(s);
+}
+
+} // namespace gbc
+
+namespace gbc {
+
+// RFC 7009 for the refresh token, after its access token was revoked (revoke.access): whether the refresh token
+// still works then is recorded for the report, not judged; then the refresh token itself is revoked and used again.
+void probeRevokeRefresh(Session& s)
+{
+    Learned& l = s.learned();
+    if (l.refreshToken.empty()) {
+        s.closeGate("revoke_refresh", "prerequisite failed: the token response has no refresh_token (see TK-001)");
+        return;
+    }
+    auto refresh = [&](const std::string& token) {
+        return s.tokenPost({{"grant_type", "refresh_token"}, {"refresh_token", token}, {"scope", l.grantedScope}});
+    };
+    const nlohmann::json after = body(s.record("revoke.refresh_after_access", refresh(l.refreshToken)));
+    keepTokens(s, after);
+    const std::string refreshToken = str(after, "refresh_token").empty() ? l.refreshToken : str(after, "refresh_token");
+    OutgoingRequest revoke = s.tokenPost({{"token", refreshToken}, {"token_type_hint", "refresh_token"}});
+    revoke.url = s.config().oauth.revokeUrl;
+    s.record("revoke.refresh", revoke);
+    s.record("revoke.refresh_probe", refresh(refreshToken));
+    if (!str(after, "access_token").empty())
+        s.record("revoke.refresh_sibling", s.get(l.batchUrl, str(after, "access_token")));
 }
 
 } // namespace gbc

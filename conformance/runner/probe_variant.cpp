@@ -43,6 +43,7 @@ void probeLateClockCases(Session& s, const ProbeSelection& sel)
     revoke.url = s.config().oauth.revokeUrl;
     s.record("revoke.access", revoke);
     s.record("revoke.probe", s.get(l.batchUrl, l.accessToken));
+    probeRevokeRefresh(s);
 }
 
 void probeVariant(Session& s, const ProbeSelection& sel, const std::string& foreignSubscription)
@@ -57,6 +58,8 @@ void probeVariant(Session& s, const ProbeSelection& sel, const std::string& fore
             probeTokenNegatives(s);
         if (sel.wants("espi") && s.gateOpen("client_token"))
             s.record("espi.service_status", s.get(s.config().espi.resourceBase + "/ReadServiceStatus", s.learned().clientToken));
+        if (sel.wants("espi"))
+            probeEspiAdmin(s);
         if (sel.wants("json-api"))
             probeJsonApi(s);
         if (sel.wants("odr"))
@@ -69,6 +72,8 @@ void probeVariant(Session& s, const ProbeSelection& sel, const std::string& fore
         probeTokenNegatives(s);
     if (sel.wants("espi") || sel.wants("odr"))
         probeEspi(s, foreignSubscription);
+    if (sel.wants("espi"))
+        probeEspiAdmin(s);
     if (sel.wants("json-api") || sel.wants("odr"))
         probeJsonApi(s);
     if (sel.wants("odr"))

@@ -2,6 +2,7 @@
 // for the pure checks to judge. A probe that decides not to send a step closes the gate the checks consult.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -30,6 +31,11 @@ void probeEspi(Session& s, const std::string& foreignSubscription);
 void probeJsonApi(Session& s);
 void probeOdr(Session& s);
 void probeLateClockCases(Session& s, const ProbeSelection& sel); // expired code/token (clock), revoke
+void probeRevokeRefresh(Session& s);                     // RFC 7009 for the refresh token (TK-024), after revoke
+void probeEspiQuery(Session& s, std::int64_t now);       // max-results/start-index, updated-min/max (ES-017..019)
+void probeHistory(Session& s, std::int64_t now, bool walk); // month pages before the window (ES-025)
+void probeEspiAdmin(Session& s);                         // ApplicationInformation, Authorization list, Bulk
+std::int64_t targetNow(Session& s);                      // the simulator clock, else the local clock
 
 // Runs every selected probe for the session's variant in a fixed order.
 void probeVariant(Session& s, const ProbeSelection& sel, const std::string& foreignSubscription);

@@ -12,6 +12,7 @@ const std::vector<RunnerCheck>& runnerChecks()
         addAuthorizeChecks(out);
         addTokenChecks(out);
         addEspiChecks(out);
+        addEspiQueryChecks(out);
         addOdrChecks(out);
         addJsonApiChecks(out);
         std::sort(out.begin(), out.end(), [](const RunnerCheck& a, const RunnerCheck& b) { return a.record.id < b.record.id; });

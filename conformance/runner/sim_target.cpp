@@ -66,7 +66,16 @@ EndpointConfig utilityConfig(const Utility& u, const Client& client, const std::
     c.oauth.clientSecret = client.clientSecret;
     c.oauth.redirectUri = "http://127.0.0.1:0/callback";
     c.espi.resourceBase = origin + "/DataCustodian/espi/1_1/resource";
+    c.oauth.clientCredentialsScope = "FB=1_3_35";
+    c.oauth.approve = {"decision", "approve"}; // the simulator's consent page buttons
+    c.oauth.decline = {"decision", "decline"};
+    for (const Client& other : u.clients)
+        if (other.clientId != client.clientId && c.oauth.secondClientId.empty()) {
+            c.oauth.secondClientId = other.clientId;
+            c.oauth.secondClientSecret = other.clientSecret;
+        }
     c.espi.registrationToken = client.registrationToken;
+    c.espi.applicationInformationUrl = c.espi.resourceBase + "/ApplicationInformation/" + client.clientId;
     c.espi.windowDays = 35; // long enough to hold a monthly UsageSummary (FB 15/16)
     c.jsonApi.base = origin + "/api/v2";
     c.jsonApi.token = client.apiToken;

@@ -22,10 +22,19 @@ struct LoginStep {
     std::string where;                         // location in the target file, for error messages
 };
 
+// The consent-page button pressed for one decision: ${decision_name} and ${decision} in the login script.
+struct ConsentChoice {
+    std::string name = "decision";
+    std::string value;
+};
+
 struct OAuthConfig {
     std::string authorizeUrl, tokenUrl, revokeUrl;
     std::string clientId, clientSecret;
     std::string scope;
+    std::string clientCredentialsScope = "FB=1_3_35"; // scope asked with grant_type=client_credentials
+    ConsentChoice approve{"decision", "approve"}, decline{"decision", "decline"};
+    std::string secondClientId, secondClientSecret; // optional second registered client (cross-client checks)
     std::string redirectUri = "http://127.0.0.1:0/callback"; // loopback: the runner listens there (0 = any port)
     bool pkce = true;
 };
@@ -46,6 +55,9 @@ struct JsonApiConfig {
 struct OdrConfig {
     std::string url;        // "" = the target has no On-Demand Read API (ODR checks SKIP)
     int maxWaitSeconds = 0; // real targets: how long to poll for the lifecycle to finish
+    // Seconds after the first request at which the read is polled (strictly increasing); dense enough to see every
+    // state of the seed lifecycle (waiting after 5 s, pending after 20 s, updated after 80 s).
+    std::vector<int> pollSeconds = {3, 6, 10, 15, 21, 30, 45, 60, 75, 81, 100, 120, 180, 300, 600};
 };
 
 struct EndpointConfig {

@@ -50,9 +50,43 @@ LoginStep readStep(const JsonReader& r)
     return s;
 }
 
+void readChoice(const JsonReader& d, const char* key, ConsentChoice& into)
+{
+    if (!d.has(key))
+        return;
+    const JsonReader c = d.at(key);
+    c.allowOnly({"name", "value"});
+    into.name = c.string("name", into.name);
+    into.value = c.string("value");
+    if (into.name.empty() || into.value.empty())
+        c.fail("target.decision", std::string("decisions.") + key + " needs a non-empty button name and value");
+}
+
+void readOAuthExtras(const JsonReader& o, OAuthConfig& cfg)
+{
+    cfg.clientCredentialsScope = o.string("clientCredentialsScope", cfg.clientCredentialsScope);
+    if (cfg.clientCredentialsScope.empty())
+        o.at("clientCredentialsScope").fail("target.scope", "clientCredentialsScope must not be empty (e.g. \"FB=1_3_35\")");
+    if (o.has("decisions")) {
+        const JsonReader d = o.at("decisions");
+        d.allowOnly({"approve", "decline"});
+        readChoice(d, "approve", cfg.approve);
+        readChoice(d, "decline", cfg.decline);
+    }
+    if (o.has("secondClient")) {
+        const JsonReader c = o.at("secondClient");
+        c.allowOnly({"clientId", "clientSecret"});
+        cfg.secondClientId = c.string("clientId");
+        cfg.secondClientSecret = c.string("clientSecret");
+        if (cfg.secondClientId == cfg.clientId && !cfg.clientId.empty())
+            c.at("clientId").fail("target.second_client", "secondClient.clientId must differ from oauth.clientId");
+    }
+}
+
 void readOAuth(const JsonReader& o, OAuthConfig& cfg)
 {
-    o.allowOnly({"authorizeUrl", "tokenUrl", "revokeUrl", "clientId", "clientSecret", "scope", "redirectUri", "pkce"});
+    o.allowOnly({"authorizeUrl", "tokenUrl", "revokeUrl", "clientId", "clientSecret", "scope", "redirectUri", "pkce",
+        "clientCredentialsScope", "decisions", "secondClient"});
     readUrl(o, "authorizeUrl", cfg.authorizeUrl);
     readUrl(o, "tokenUrl", cfg.tokenUrl);
     readUrl(o, "revokeUrl", cfg.revokeUrl);
@@ -61,6 +95,7 @@ void readOAuth(const JsonReader& o, OAuthConfig& cfg)
     cfg.clientSecret = o.string("clientSecret", cfg.clientSecret);
     cfg.scope = o.string("scope", cfg.scope);
     cfg.pkce = o.boolean("pkce", cfg.pkce);
+    readOAuthExtras(o, cfg);
 }
 
 void readEspi(const JsonReader& e, EspiConfig& cfg)
@@ -75,6 +110,23 @@ void readEspi(const JsonReader& e, EspiConfig& cfg)
         e.at("windowDays").fail("target.range", "windowDays must be between 1 and 400");
 }
 
+// odr.pollSeconds: 1..64 strictly increasing offsets, each 1..86400 seconds after the first request.
+std::vector<int> readPollSeconds(const JsonReader& list)
+{
+    std::vector<int> out;
+    for (const JsonReader& item : list.items()) {
+        const nlohmann::json& v = item.raw();
+        if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > 86400)
+            item.fail("target.range", "pollSeconds entries are whole seconds between 1 and 86400");
+        if (!out.empty() && v.get<int>() <= out.back())
+            item.fail("target.range", "pollSeconds must be strictly increasing (seconds after the first request)");
+        out.push_back(v.get<int>());
+    }
+    if (out.empty() || out.size() > 64)
+        list.fail("target.range", "pollSeconds lists 1 to 64 poll times");
+    return out;
+}
+
 void readServices(const JsonReader& r, EndpointConfig& cfg)
 {
     if (r.has("jsonApi")) {
@@ -85,9 +137,11 @@ void readServices(const JsonReader& r, EndpointConfig& cfg)
     }
     if (r.has("odr")) {
         const JsonReader o = r.at("odr");
-        o.allowOnly({"url", "maxWaitSeconds"});
+        o.allowOnly({"url", "maxWaitSeconds", "pollSeconds"});
         readUrl(o, "url", cfg.odr.url);
         cfg.odr.maxWaitSeconds = static_cast<int>(o.integer("maxWaitSeconds", cfg.odr.maxWaitSeconds));
+        if (o.has("pollSeconds"))
+            cfg.odr.pollSeconds = readPollSeconds(o.at("pollSeconds"));
     }
     if (r.has("simulator")) {
         const JsonReader s = r.at("simulator");

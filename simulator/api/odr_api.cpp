@@ -46,7 +46,12 @@ Result<nlohmann::json> odrCore(ApiState& state, const ApiCaller& caller, const H
         std::lock_guard lock(state.mutex);
         read = state.odr.request(*meterUid, timing, now, state.ctx.defect("odr_ignores_ttl")).read;
     }
-    return odrAnswer(meter.value(), read, now);
+    nlohmann::json answer = odrAnswer(meter.value(), read, now);
+    if (state.ctx.defect("odr_skips_waiting") && answer["status"] == "waiting")
+        answer["status"] = "pending";
+    if (state.ctx.defect("odr_ttl_frozen") && answer["ttl_seconds"].get<std::int64_t>() > 0)
+        answer["ttl_seconds"] = timing.ttlSeconds;
+    return answer;
 }
 
 std::vector<Route> odrRoutes(const ModulePtr& module)

@@ -22,6 +22,17 @@ const std::vector<DefectInfo>& allDefects()
         {"query_param_ignored", "espi-query", "published-min/max are ignored on IntervalBlock feeds"},
         {"bad_query_accepted", "espi-query", "malformed query parameter values answer 200 instead of 400"},
         {"odr_ignores_ttl", "odr", "every ODR request starts a new read even inside the ttl window"},
+        {"refresh_survives_revoke", "oauth-token", "revoking a refresh token answers 200 but the refresh token keeps working"},
+        {"token_get_accepted", "oauth-token", "the token endpoint answers GET, taking the parameters from the query, and issues tokens"},
+        {"paging_ignored", "espi-query", "max-results and start-index are ignored: every matching entry is returned"},
+        {"updated_filter_ignored", "espi-query", "updated-min/max are ignored on every feed"},
+        {"atom_id_by_position", "espi-data", "atom:id comes from the entry's position in the document, so two documents give one id to different resources"},
+        {"history_gap", "espi-data", "the IntervalBlock holding the instant 100 days before today misses a reading (outside the default window)"},
+        {"missing_block", "espi-data", "the IntervalBlock holding the instant 100 days before today is left out of every feed"},
+        {"application_information_open", "espi-access", "ApplicationInformation is served to customer and client access tokens too"},
+        {"bulk_refuses_client_token", "espi-access", "Bulk/{id} refuses the client access token (403)"},
+        {"odr_skips_waiting", "odr", "the ODR lifecycle reports 'pending' while the read is 'waiting' (a state is skipped)"},
+        {"odr_ttl_frozen", "odr", "ODR ttl_seconds stays at the full ttl instead of counting down"},
         {"json_error_body_missing", "json-api", "JSON API errors answer with an empty body instead of {error, error_description, url}"},
     };
     return table;

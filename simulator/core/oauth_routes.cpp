@@ -49,13 +49,24 @@ HttpAnswer postOnly(SimContext&, SimStore&, const Utility&, const HttpRequest&)
     return a;
 }
 
+// GET on the token endpoint: 405, or with defect token_get_accepted the query taken as the form.
+HttpAnswer tokenGet(SimContext& ctx, SimStore& store, const Utility& u, const HttpRequest& req)
+{
+    if (!ctx.defect("token_get_accepted"))
+        return postOnly(ctx, store, u, req);
+    HttpRequest asForm = req;
+    asForm.form = req.query;
+    asForm.headers["content-type"] = "application/x-www-form-urlencoded";
+    return handleToken(ctx, store, u, asForm);
+}
+
 } // namespace
 
 std::vector<Route> oauthRoutes(SimContext& ctx, SimStore& store)
 {
     const std::vector<std::tuple<std::string, std::string, UtilityHandler>> endpoints = {
         {"GET", "authorize", handleAuthorizeGet}, {"POST", "authorize", handleAuthorizePost},
-        {"POST", "token", handleToken},           {"GET", "token", postOnly},
+        {"POST", "token", handleToken},           {"GET", "token", tokenGet},
         {"POST", "revoke", handleRevoke},         {"GET", "revoke", postOnly},
     };
     std::vector<Route> routes;

@@ -204,7 +204,7 @@ HttpAnswer handleToken(SimContext& ctx, SimStore& store, const Utility& utility,
     return tokenError(utility, "unsupported_grant_type", "grant_type '" + *grantType + "' is not supported");
 }
 
-HttpAnswer handleRevoke(SimContext&, SimStore& store, const Utility& utility, const HttpRequest& req)
+HttpAnswer handleRevoke(SimContext& ctx, SimStore& store, const Utility& utility, const HttpRequest& req)
 {
     const auto client = frontChecks(utility, req);
     if (!client)
@@ -212,7 +212,8 @@ HttpAnswer handleRevoke(SimContext&, SimStore& store, const Utility& utility, co
     const auto token = req.field("token");
     if (!token)
         return tokenError(utility, "invalid_request", "token is missing");
-    if (store.revokeToken(*token, (*client)->clientId) == RevokeOutcome::OtherClient)
+    const bool keep = ctx.defect("refresh_survives_revoke") && store.findRefreshToken(*token).has_value();
+    if (!keep && store.revokeToken(*token, (*client)->clientId) == RevokeOutcome::OtherClient)
         return tokenError(utility, "invalid_request", "the token was issued to another client");
     HttpAnswer a = HttpAnswer::make(200, "application/json", "");
     a.withHeader("Cache-Control", "no-store");

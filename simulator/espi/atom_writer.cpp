@@ -104,7 +104,7 @@ void AtomDocument::head(const WrittenEntry& e)
     } else {
         out.append("<entry>\n<id>");
     }
-    std::string id = atomId(e.selfPath);
+    std::string id = atomId(options_.idByPosition ? "position/" + std::to_string(emitted_) : e.selfPath);
     if (options_.duplicateAtomId && inFeed_) {
         if (firstId_.empty())
             firstId_ = id;

@@ -37,6 +37,7 @@ struct AtomOptions {
     FeedQuery query;              // applies to feed entries only
     bool duplicateAtomId = false; // defect duplicate_atom_id: the second entry repeats the first one's id
     bool ignorePublishedOnIntervals = false; // defect query_param_ignored
+    bool idByPosition = false;    // defect atom_id_by_position: ids from the entry's place in the document
 };
 
 // Writes one Atom document (a feed, or a single root entry) into `out`.

@@ -21,10 +21,21 @@ struct EspiCall {
     EndpointUrls urls;
     EpochSeconds now = 0;
 
-    DataDefects dataDefects() const { return {ctx.defect("interval_gap"), ctx.defect("wrong_dst_rule")}; }
-    AtomOptions atomOptions(const FeedQuery& q) const
+    DataDefects dataDefects() const
     {
-        return AtomOptions{urls.base, q, ctx.defect("duplicate_atom_id"), ctx.defect("query_param_ignored")};
+        return {ctx.defect("interval_gap"), ctx.defect("wrong_dst_rule"), ctx.defect("history_gap"),
+            ctx.defect("missing_block")};
+    }
+    AtomOptions atomOptions(FeedQuery q) const
+    {
+        if (ctx.defect("paging_ignored")) {
+            q.maxResults.reset();
+            q.startIndex = 1;
+        }
+        if (ctx.defect("updated_filter_ignored"))
+            q.updatedMin.reset(), q.updatedMax.reset();
+        return AtomOptions{urls.base, q, ctx.defect("duplicate_atom_id"), ctx.defect("query_param_ignored"),
+            ctx.defect("atom_id_by_position")};
     }
 };
 

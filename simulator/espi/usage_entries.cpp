@@ -93,7 +93,9 @@ void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& b)
     put(*this, e, [&](XmlOut& x) {
         thread_local std::vector<Reading> readings;
         blockReadings(plan, s, b, readings);
-        if (defects.intervalGap && b.start == plan.window.start && readings.size() > 2)
+        const EpochSeconds old = plan.window.end - 100 * 86400;
+        const bool historyGap = defects.historyGap && b.start <= old && b.end > old;
+        if ((historyGap || (defects.intervalGap && b.start == plan.window.start)) && readings.size() > 2)
             readings.erase(readings.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(10, readings.size() / 2)));
         writeIntervalBlock(x, b, readings);
     });
@@ -101,9 +103,12 @@ void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& b)
 
 void UsageWriter::intervalBlocks(const ServicePlan& s)
 {
+    const EpochSeconds old = plan.window.end - 100 * 86400;
     for (const BlockSpan& b : blocksOf(plan, s)) {
         if (doc.full())
             return;
+        if (defects.missingBlock && b.start <= old && b.end > old)
+            continue;
         intervalBlock(s, b);
     }
 }

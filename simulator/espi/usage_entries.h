@@ -13,6 +13,8 @@ namespace gbc {
 struct DataDefects {
     bool intervalGap = false;  // interval_gap: the first block of each MeterReading misses a reading
     bool wrongDstRule = false; // wrong_dst_rule
+    bool historyGap = false;   // history_gap: the block holding the instant 100 days before today misses a reading
+    bool missingBlock = false; // missing_block: the block holding the instant 100 days before today is left out
 };
 
 // How an entry is written: as one entry of a feed (filtered, paged) or as the document's root entry.

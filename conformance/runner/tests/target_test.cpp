@@ -122,3 +122,49 @@ TEST(TargetFile, SubstituteVars)
 {
     EXPECT_EQ(substituteVars("a=${x};b=${y};c=${", {{"x", "1"}}), "a=1;b=${y};c=${");
 }
+
+// Makes sure the keys added for real Data Custodians load (client_credentials scope, consent decisions, second client,
+// ApplicationInformation, ODR poll schedule) and default sensibly. Example failure: the decision map ignored.
+TEST(TargetFile, DecisionsScopesSecondClientAndPolls)
+{
+    Result<Target> plain = parseTarget(kGood, "t.json");
+    ASSERT_TRUE(plain.ok());
+    const EndpointConfig& d = plain->variants[0].config;
+    EXPECT_EQ(d.oauth.clientCredentialsScope, "FB=1_3_35");
+    EXPECT_EQ(d.oauth.approve.name, "decision");
+    EXPECT_EQ(d.oauth.decline.value, "decline");
+    EXPECT_FALSE(d.odr.pollSeconds.empty());
+    const std::string extra = R"("scope": "FB=4_5_15", "clientCredentialsScope": "FB=1_3_4_35",
+        "decisions": {"approve": {"name": "consent_choice", "value": "allow"}, "decline": {"name": "consent_choice", "value": "deny"}},
+        "secondClient": {"clientId": "OTHER", "clientSecret": "s2"}})";
+    Result<Target> t = parseTarget(patched("\"scope\": \"FB=4_5_15\"}", extra), "t.json");
+    ASSERT_TRUE(t.ok()) << t.error().describe();
+    const OAuthConfig& o = t->variants[0].config.oauth;
+    EXPECT_EQ(o.clientCredentialsScope, "FB=1_3_4_35");
+    EXPECT_EQ(o.approve.name, "consent_choice");
+    EXPECT_EQ(o.approve.value, "allow");
+    EXPECT_EQ(o.decline.value, "deny");
+    EXPECT_EQ(o.secondClientId, "OTHER");
+    Result<Target> polls = parseTarget(patched("\"https://x/odr\"}", "\"https://x/odr\", \"pollSeconds\": [5, 30]}"), "t.json");
+    ASSERT_TRUE(polls.ok()) << polls.error().describe();
+    EXPECT_EQ(polls->variants[1].config.odr.pollSeconds, (std::vector<int>{5, 30}));
+}
+
+// Makes sure bad values of the new keys are located by JSON pointer. Example failure: a decreasing poll list accepted.
+TEST(TargetFile, RejectsBadDecisionsAndPolls)
+{
+    Error e = loadError(patched("\"https://x/odr\"}", "\"https://x/odr\", \"pollSeconds\": [5, 5]}"));
+    EXPECT_EQ(e.code, "target.range");
+    EXPECT_EQ(e.where, "t.json:/variants/1/odr/pollSeconds/1");
+    e = loadError(patched("\"https://x/odr\"}", "\"https://x/odr\", \"pollSeconds\": []}"));
+    EXPECT_EQ(e.where, "t.json:/variants/1/odr/pollSeconds");
+    e = loadError(patched("\"scope\": \"FB=4_5_15\"}", "\"scope\": \"FB=4_5_15\", \"decisions\": {\"approve\": {\"name\": \"x\"}}}"));
+    EXPECT_EQ(e.where, "t.json:/oauth/decisions/approve/value");
+    e = loadError(patched("\"scope\": \"FB=4_5_15\"}", "\"scope\": \"FB=4_5_15\", \"decisions\": {\"maybe\": {}}}"));
+    EXPECT_EQ(e.code, "json.unknown_key");
+    e = loadError(patched("\"scope\": \"FB=4_5_15\"}",
+        "\"scope\": \"FB=4_5_15\", \"secondClient\": {\"clientId\": \"ESSEX_ccccccccc\", \"clientSecret\": \"x\"}}"));
+    EXPECT_EQ(e.code, "target.second_client");
+    e = loadError(patched("\"scope\": \"FB=4_5_15\"}", "\"scope\": \"FB=4_5_15\", \"clientCredentialsScope\": \"\"}"));
+    EXPECT_EQ(e.where, "t.json:/oauth/clientCredentialsScope");
+}

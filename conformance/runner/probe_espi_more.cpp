@@ -1,0 +1,154 @@
+// ESPI probes beyond the window: max-results/start-index paging and updated-min/max on one IntervalBlock feed
+// (GBA FB 37), ApplicationInformation with each token class (FND002), the Authorization list and Bulk with the
+// client access token (FND003).
+#include "probes.h"
+
+#include <algorithm>
+
+#include "atom_feed.h"
+#include "feed_stamps.h"
+#include "time_format.h"
+#include "url.h"
+
+namespace gbc {
+
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+constexpr int kHistoryCapMonths = 25; // documented in README.md (history coverage)
+
+// The IntervalBlock feed (rel="up" of the first IntervalBlock) of the windowed Batch/Subscription, or "".
+std::string intervalFeedOf(const Session& s)
+{
+    const HttpExchange* batch = s.obs().step("espi.batch");
+    if (!batch || batch->status != 200)
+        return "";
+    for (const FeedEntry* e : parseAtomFeed(batch->responseBody).ofKind("IntervalBlock"))
+        if (!e->link("up").empty())
+            return e->link("up");
+    return "";
+}
+
+// The earliest IntervalBlock start of feed `feed` in `xml`; nullopt when it holds none.
+std::optional<std::int64_t> oldestStart(const std::string& xml, const std::string& feed)
+{
+    std::optional<std::int64_t> oldest;
+    for (const FeedEntry* e : parseAtomFeed(xml).ofKind("IntervalBlock"))
+        for (const FeedBlock& b : e->blocks)
+            if (stripQuery(e->link("up")) == stripQuery(feed) && (!oldest || b.start < *oldest))
+                oldest = b.start;
+    return oldest;
+}
+
+// updated-min/max = the second oldest and second newest atom:updated of the unfiltered page, so a filter that works
+// drops at least the oldest and the newest entry.
+void probeUpdatedFilter(Session& s, const std::string& feed, const Params& window, const HttpExchange& all)
+{
+    std::vector<std::int64_t> stamps;
+    for (const EntryStamp& e : entryStamps(all.responseBody).value_or(std::vector<EntryStamp>{}))
+        if (e.updated)
+            stamps.push_back(*e.updated);
+    std::sort(stamps.begin(), stamps.end());
+    stamps.erase(std::unique(stamps.begin(), stamps.end()), stamps.end());
+    if (stamps.size() < 4) {
+        s.closeGate("espi.updated", "the unfiltered IntervalBlock page holds fewer than 4 distinct atom:updated values "
+            "(" + std::to_string(stamps.size()) + "): nothing to select with updated-min/max");
+        return;
+    }
+    const std::int64_t min = stamps[1], max = stamps[stamps.size() - 2];
+    s.fact("espi.updated_min", std::to_string(min));
+    s.fact("espi.updated_max", std::to_string(max));
+    Params p = window;
+    p.insert(p.end(), {{"updated-min", formatIso8601(min)}, {"updated-max", formatIso8601(max)}});
+    s.record("espi.query_updated", s.get(withParams(feed, p), s.learned().accessToken));
+}
+
+} // namespace
+
+void probeEspiQuery(Session& s, std::int64_t now)
+{
+    if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
+        return;
+    const std::string feed = intervalFeedOf(s);
+    if (feed.empty()) {
+        s.closeGate("espi.query", "the Batch/Subscription feed holds no IntervalBlock whose feed could be queried (see ES-003)");
+        return;
+    }
+    const std::string token = s.learned().accessToken;
+    const Params window = {{"published-min", formatIso8601(now - 7 * kDay)}, {"published-max", formatIso8601(now)}};
+    auto page = [&](Params extra) {
+        Params p = window;
+        p.insert(p.end(), extra.begin(), extra.end());
+        return s.get(withParams(feed, p), token);
+    };
+    const HttpExchange all = s.record("espi.query_all", page({}));
+    s.record("espi.query_page.1", page({{"max-results", "2"}}));
+    s.record("espi.query_page.2", page({{"start-index", "3"}, {"max-results", "2"}}));
+    if (all.status == 200)
+        probeUpdatedFilter(s, feed, window, all);
+    else
+        s.closeGate("espi.updated", "the unfiltered IntervalBlock page failed (see ES-017)");
+}
+
+// History coverage: one MeterReading's IntervalBlock feed, 30-day pages (published-min/max) walked backwards from
+// the window's start until a page comes back empty, refused, or kHistoryCapMonths pages were read.
+void probeHistory(Session& s, std::int64_t now, bool walk)
+{
+    if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
+        return;
+    const std::string feed = intervalFeedOf(s);
+    if (!walk || feed.empty()) {
+        s.closeGate("history", feed.empty() ? "the Batch/Subscription feed holds no IntervalBlock feed to walk (see ES-003)"
+            : "the history is walked once per run and simulator (for the first authorized variant), not for every variant");
+        return;
+    }
+    // Each page ends where the oldest block seen so far starts, so the pages and the window meet without a seam.
+    const HttpExchange* batch = s.obs().step("espi.batch");
+    std::int64_t end = oldestStart(batch ? batch->responseBody : "", feed).value_or(now - kDay * s.config().espi.windowDays);
+    int pages = 0;
+    while (pages < kHistoryCapMonths) {
+        const std::int64_t start = end - 30 * kDay;
+        const std::string step = "espi.history." + std::to_string(++pages);
+        const HttpExchange e = s.record(step, s.get(withParams(feed, {{"published-min", formatIso8601(start)},
+            {"published-max", formatIso8601(end)}}), s.learned().accessToken));
+        s.fact(step + ".from", formatIso8601(start));
+        s.fact(step + ".to", formatIso8601(end));
+        const std::optional<std::int64_t> oldest = e.status == 200 ? oldestStart(e.responseBody, feed) : std::nullopt;
+        if (!oldest)
+            break;
+        end = std::min(*oldest, end - kDay); // at least a day of progress, whatever the target returns
+    }
+    s.fact("espi.history_pages", std::to_string(pages));
+}
+
+void probeEspiAdmin(Session& s)
+{
+    const std::int64_t now = targetNow(s);
+    const EspiConfig& e = s.config().espi;
+    const Learned& l = s.learned();
+    s.secret(e.registrationToken, "registration_token");
+    if (e.applicationInformationUrl.empty() || e.registrationToken.empty())
+        s.closeGate("appinfo", "the target file gives no espi.applicationInformationUrl and espi.registrationToken");
+    else {
+        s.record("espi.appinfo", s.get(e.applicationInformationUrl, e.registrationToken));
+        if (s.gateOpen("authorized") && s.gateOpen("token"))
+            s.record("espi.appinfo_customer", s.get(e.applicationInformationUrl, l.accessToken));
+        if (s.gateOpen("client_token"))
+            s.record("espi.appinfo_client", s.get(e.applicationInformationUrl, l.clientToken));
+    }
+    if (!s.gateOpen("client_token"))
+        return;
+    s.record("espi.authorizations_client", s.get(e.resourceBase + "/Authorization", l.clientToken));
+    const HttpExchange* cc = s.obs().step("token.client_credentials");
+    const nlohmann::json j = nlohmann::json::parse(cc ? cc->responseBody : "", nullptr, false);
+    const std::string bulk = j.is_object() && j.contains("resourceURI") && j["resourceURI"].is_string()
+        ? j["resourceURI"].get<std::string>() : "";
+    if (!parseUrl(bulk)) {
+        s.closeGate("bulk", "the client_credentials response has no usable resourceURI (see TK-021)");
+        return;
+    }
+    s.record("espi.bulk", s.get(withParams(bulk, {{"published-min", formatIso8601(now - kDay)},
+        {"published-max", formatIso8601(now)}}), l.clientToken));
+}
+
+} // namespace gbc
