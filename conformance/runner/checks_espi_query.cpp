@@ -105,8 +105,8 @@ Outcome checkUpdatedFilter(const Observation& obs)
 }
 
 Outcome checkAppInfo(const Observation& o) { return validatedStep(o, "espi.appinfo", {"appinfo"}); }
-Outcome checkAuthorizationsClient(const Observation& o) { return validatedStep(o, "espi.authorizations_client", {"client_token"}); }
-Outcome checkBulk(const Observation& o) { return validatedStep(o, "espi.bulk", {"client_token", "bulk"}); }
+Outcome checkAuthorizationsClient(const Observation& o) { return validatedStep(o, "espi.authorizations_client", {"client_token", "client_resources"}); }
+Outcome checkBulk(const Observation& o) { return validatedStep(o, "espi.bulk", {"client_token", "client_resources", "bulk"}); }
 
 // FND002: ApplicationInformation is the registration token's alone.
 Outcome checkAppInfoRefused(const Observation& obs)
@@ -161,7 +161,7 @@ Outcome checkIdsAcrossDocuments(const Observation& obs)
     return passed(std::to_string(selfOf.size()) + " ids over " + std::to_string(ev.size()) + " documents, each naming one resource", ev);
 }
 
-// History coverage: every 30-day page of one MeterReading's history before the window passes the interval-block data
+// History coverage: every 32-day page of one MeterReading's history before the window passes the interval-block data
 // checks; a refused page is a WARN naming what was not covered (the target may limit how far back a TP may read).
 Outcome checkHistory(const Observation& obs)
 {
@@ -203,12 +203,14 @@ Outcome checkReadingsAcrossDocuments(const Observation& obs)
     std::vector<std::string> steps = {"espi.batch"};
     for (long long i = 1; i <= obs.factInt("espi.history_pages"); ++i)
         steps.push_back("espi.history." + std::to_string(i));
-    for (const std::string& step : steps)
-        if (const HttpExchange* e = obs.step(step); e && e->status == 200)
-            for (const FeedEntry* entry : parseAtomFeed(e->responseBody).ofKind("IntervalBlock"))
-                for (const FeedBlock& b : entry->blocks)
-                    if (stripQuery(entry->link("up")) == feed)
-                        blocks.emplace(entry->id + "@" + std::to_string(b.start), Span{b.start, b.start + b.duration, step});
+    for (const std::string& step : steps) {
+        const HttpExchange* e = obs.step(step);
+        const AtomFeed parsed = parseAtomFeed(e && e->status == 200 ? e->responseBody : "");
+        for (const FeedEntry* entry : parsed.ofKind("IntervalBlock"))
+            for (const FeedBlock& b : entry->blocks)
+                if (stripQuery(entry->link("up")) == feed)
+                    blocks.emplace(entry->id + "@" + std::to_string(b.start), Span{b.start, b.start + b.duration, step});
+    }
     std::vector<Span> spans;
     for (const auto& [id, span] : blocks)
         spans.push_back(span);

@@ -200,6 +200,10 @@ Outcome checkRevokeRefresh(const Observation& obs)
     return o;
 }
 
+// RFC 6749 §4.1.3: the server must "ensure that the authorization code was issued to the authenticated confidential
+// client"; another client redeeming it gets invalid_grant.
+Outcome checkCrossClient(const Observation& o) { return tokenError(o, {"authorized", "second_client", "flow.cross_client"}, "token.cross_client", 400, {"invalid_grant"}); }
+
 // RFC 6749 §3.2: "The client MUST use the HTTP POST method when making access token requests."
 Outcome checkTokenGet(const Observation& obs)
 {
@@ -246,6 +250,7 @@ void addTokenChecks(std::vector<RunnerCheck>& out)
     out.push_back(make("TK-023", "RFC 7009 §2.2", "A revoked access token is refused afterwards.", checkRevoke));
     out.push_back(make("TK-024", "RFC 7009 §2.2; RFC 6749 §5.2", "A refresh with a revoked refresh token gets 400 invalid_grant.", checkRevokeRefresh));
     out.push_back(make("TK-025", "RFC 6749 §3.2", "The token endpoint refuses GET (405 or 400) and issues no token.", checkTokenGet));
+    out.push_back(make("TK-026", "RFC 6749 §4.1.3", "A code issued to one client is refused (400 invalid_grant) to another client (oauth.secondClient).", checkCrossClient));
 }
 
 } // namespace gbc

@@ -4,6 +4,7 @@
 #include "probes.h"
 
 #include <algorithm>
+#include <map>
 
 #include "atom_feed.h"
 #include "feed_stamps.h"
@@ -17,23 +18,46 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 constexpr int kHistoryCapMonths = 25; // documented in README.md (history coverage)
 
-// The IntervalBlock feed (rel="up" of the first IntervalBlock) of the windowed Batch/Subscription, or "".
+// The IntervalBlock feed (rel="up") with the most blocks in the windowed Batch/Subscription, or "".
 std::string intervalFeedOf(const Session& s)
 {
     const HttpExchange* batch = s.obs().step("espi.batch");
     if (!batch || batch->status != 200)
         return "";
-    for (const FeedEntry* e : parseAtomFeed(batch->responseBody).ofKind("IntervalBlock"))
+    std::map<std::string, int> count;
+    const AtomFeed parsed = parseAtomFeed(batch->responseBody);
+    for (const FeedEntry* e : parsed.ofKind("IntervalBlock"))
         if (!e->link("up").empty())
-            return e->link("up");
-    return "";
+            ++count[stripQuery(e->link("up"))];
+    std::string best;
+    for (const auto& [feed, n] : count)
+        if (best.empty() || n > count[best])
+            best = feed;
+    return best;
+}
+
+// The start of the `nth` newest IntervalBlock of `feed` in the windowed batch (the oldest one when there are fewer).
+std::optional<std::int64_t> nthNewestStart(const Session& s, const std::string& feed, std::size_t nth)
+{
+    const HttpExchange* batch = s.obs().step("espi.batch");
+    const AtomFeed parsed = parseAtomFeed(batch ? batch->responseBody : "");
+    std::vector<std::int64_t> starts;
+    for (const FeedEntry* e : parsed.ofKind("IntervalBlock"))
+        for (const FeedBlock& b : e->blocks)
+            if (stripQuery(e->link("up")) == feed)
+                starts.push_back(b.start);
+    if (starts.empty())
+        return std::nullopt;
+    std::sort(starts.rbegin(), starts.rend());
+    return starts[std::min(nth, starts.size()) - 1];
 }
 
 // The earliest IntervalBlock start of feed `feed` in `xml`; nullopt when it holds none.
 std::optional<std::int64_t> oldestStart(const std::string& xml, const std::string& feed)
 {
     std::optional<std::int64_t> oldest;
-    for (const FeedEntry* e : parseAtomFeed(xml).ofKind("IntervalBlock"))
+    const AtomFeed parsed = parseAtomFeed(xml);
+    for (const FeedEntry* e : parsed.ofKind("IntervalBlock"))
         for (const FeedBlock& b : e->blocks)
             if (stripQuery(e->link("up")) == stripQuery(feed) && (!oldest || b.start < *oldest))
                 oldest = b.start;
@@ -75,7 +99,8 @@ void probeEspiQuery(Session& s, std::int64_t now)
         return;
     }
     const std::string token = s.learned().accessToken;
-    const Params window = {{"published-min", formatIso8601(now - 7 * kDay)}, {"published-max", formatIso8601(now)}};
+    const std::int64_t from = nthNewestStart(s, feed, 6).value_or(now - 7 * kDay); // about six blocks to page through
+    const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(now)}};
     auto page = [&](Params extra) {
         Params p = window;
         p.insert(p.end(), extra.begin(), extra.end());
@@ -90,7 +115,7 @@ void probeEspiQuery(Session& s, std::int64_t now)
         s.closeGate("espi.updated", "the unfiltered IntervalBlock page failed (see ES-017)");
 }
 
-// History coverage: one MeterReading's IntervalBlock feed, 30-day pages (published-min/max) walked backwards from
+// History coverage: one MeterReading's IntervalBlock feed, 32-day pages (published-min/max) walked backwards from
 // the window's start until a page comes back empty, refused, or kHistoryCapMonths pages were read.
 void probeHistory(Session& s, std::int64_t now, bool walk)
 {
@@ -107,7 +132,7 @@ void probeHistory(Session& s, std::int64_t now, bool walk)
     std::int64_t end = oldestStart(batch ? batch->responseBody : "", feed).value_or(now - kDay * s.config().espi.windowDays);
     int pages = 0;
     while (pages < kHistoryCapMonths) {
-        const std::int64_t start = end - 30 * kDay;
+        const std::int64_t start = end - 32 * kDay; // holds any calendar month that ends at `end`
         const std::string step = "espi.history." + std::to_string(++pages);
         const HttpExchange e = s.record(step, s.get(withParams(feed, {{"published-min", formatIso8601(start)},
             {"published-max", formatIso8601(end)}}), s.learned().accessToken));
@@ -121,7 +146,7 @@ void probeHistory(Session& s, std::int64_t now, bool walk)
     s.fact("espi.history_pages", std::to_string(pages));
 }
 
-void probeEspiAdmin(Session& s)
+void probeEspiAdmin(Session& s, bool clientResources)
 {
     const std::int64_t now = targetNow(s);
     const EspiConfig& e = s.config().espi;
@@ -138,6 +163,11 @@ void probeEspiAdmin(Session& s)
     }
     if (!s.gateOpen("client_token"))
         return;
+    if (!clientResources) { // they list every customer of the client: their size grows with the run
+        s.closeGate("client_resources", "the client's Authorization list and Bulk are read once per run and simulator "
+            "(for the first variant), not for every variant");
+        return;
+    }
     s.record("espi.authorizations_client", s.get(e.resourceBase + "/Authorization", l.clientToken));
     const HttpExchange* cc = s.obs().step("token.client_credentials");
     const nlohmann::json j = nlohmann::json::parse(cc ? cc->responseBody : "", nullptr, false);
@@ -147,7 +177,7 @@ void probeEspiAdmin(Session& s)
         s.closeGate("bulk", "the client_credentials response has no usable resourceURI (see TK-021)");
         return;
     }
-    s.record("espi.bulk", s.get(withParams(bulk, {{"published-min", formatIso8601(now - kDay)},
+    s.record("espi.bulk", s.get(withParams(bulk, {{"published-min", formatIso8601(now - kDay * e.windowDays)},
         {"published-max", formatIso8601(now)}}), l.clientToken));
 }
 

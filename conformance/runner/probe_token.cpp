@@ -127,6 +127,15 @@ void secondCodeCases(Session& s)
         }
     }
     runLoginFlow(s, "decline", "decline");
+    const OAuthConfig& o = s.config().oauth;
+    if (o.secondClientId.empty())
+        s.closeGate("second_client", "the target file gives no oauth.secondClient (another registered client)");
+    else if (std::string code = codeFor(s, "cross_client"); !code.empty()) { // form authentication as the other client
+        Params form = codeGrant(code, s.redirectUri());
+        form.insert(form.end(), {{"client_id", o.secondClientId}, {"client_secret", o.secondClientSecret}});
+        s.secret(o.secondClientSecret, "client_secret");
+        s.record("token.cross_client", s.tokenPost(form, false));
+    }
 }
 
 std::string widerScope(const std::string& granted)

@@ -59,7 +59,7 @@ void probeVariant(Session& s, const ProbeSelection& sel, const std::string& fore
         if (sel.wants("espi") && s.gateOpen("client_token"))
             s.record("espi.service_status", s.get(s.config().espi.resourceBase + "/ReadServiceStatus", s.learned().clientToken));
         if (sel.wants("espi"))
-            probeEspiAdmin(s);
+            probeEspiAdmin(s, foreignSubscription.empty());
         if (sel.wants("json-api"))
             probeJsonApi(s);
         if (sel.wants("odr"))
@@ -73,7 +73,7 @@ void probeVariant(Session& s, const ProbeSelection& sel, const std::string& fore
     if (sel.wants("espi") || sel.wants("odr"))
         probeEspi(s, foreignSubscription);
     if (sel.wants("espi"))
-        probeEspiAdmin(s);
+        probeEspiAdmin(s, foreignSubscription.empty());
     if (sel.wants("json-api") || sel.wants("odr"))
         probeJsonApi(s);
     if (sel.wants("odr"))

@@ -34,7 +34,7 @@ void probeLateClockCases(Session& s, const ProbeSelection& sel); // expired code
 void probeRevokeRefresh(Session& s);                     // RFC 7009 for the refresh token (TK-024), after revoke
 void probeEspiQuery(Session& s, std::int64_t now);       // max-results/start-index, updated-min/max (ES-017..019)
 void probeHistory(Session& s, std::int64_t now, bool walk); // month pages before the window (ES-025)
-void probeEspiAdmin(Session& s);                         // ApplicationInformation, Authorization list, Bulk
+void probeEspiAdmin(Session& s, bool clientResources);   // ApplicationInformation; Authorization list, Bulk
 std::int64_t targetNow(Session& s);                      // the simulator clock, else the local clock
 
 // Runs every selected probe for the session's variant in a fixed order.

@@ -99,12 +99,16 @@ HttpAnswer bulk(const EspiCall& c, const FeedQuery& q)
 {
     if (!actsAsClient(c.token) || c.ctx.defect("bulk_refuses_client_token"))
         return espiErrorAnswer(forbidden(c, "Bulk needs the client access token"));
-    const Client* client = callerClient(c, nullptr);
+    const Utility* u = nullptr;
+    const Client* client = callerClient(c, &u);
     if (!client || bulkId(*client) != c.target.id("id"))
         return espiErrorAnswer(Error{kNotFound, c.relativePath, "no Bulk '" + c.target.id("id") + "' for this client"});
     std::string out;
     AtomDocument doc(out, c.atomOptions(q));
-    doc.beginFeed(c.relativePath, "Bulk feed", c.now);
+    std::vector<WrittenLink> extra; // the certification link, as on the other feeds
+    if (u)
+        extra.push_back({"related", certificationLink(*u), "text/html"});
+    doc.beginFeed(c.relativePath, "Bulk feed", c.now, extra);
     for (const AuthorizationRecord& r : c.ctx.directory.authorizationsOf(c.token.clientId)) {
         if (r.utilityId != c.token.utilityId || !r.active(c.now) || c.now < r.dataReadyAt)
             continue;

@@ -225,3 +225,18 @@ TEST(EspiQueryChecks, ReadingsContiguousAcrossDocuments)
     o.steps["espi.history.1"] = blocks({{90000, 86400}}, page); // overlaps the window's first block by an hour
     EXPECT_EQ(run("ES-026", o).verdict, Verdict::Fail);
 }
+
+// Makes sure a code redeemed by another client must get invalid_grant, and the check SKIPs without a second client.
+// Example failure: a DC that only checks the code, not whom it was issued to, passing TK-026.
+TEST(TokenChecks, CodeRefusedToAnotherClient)
+{
+    Observation o;
+    o.steps["token.cross_client"] = json(400, R"({"error":"invalid_grant"})");
+    EXPECT_EQ(run("TK-026", o).verdict, Verdict::Pass);
+    o.steps["token.cross_client"] = json(200, R"({"access_token":"A","token_type":"Bearer"})");
+    EXPECT_EQ(run("TK-026", o).verdict, Verdict::Fail);
+    o.gates["second_client"] = "no oauth.secondClient";
+    const Outcome skip = run("TK-026", o);
+    EXPECT_EQ(skip.verdict, Verdict::Skip);
+    EXPECT_NE(skip.message.find("secondClient"), std::string::npos);
+}
