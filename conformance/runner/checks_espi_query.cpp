@@ -229,6 +229,30 @@ Outcome checkReadingsAcrossDocuments(const Observation& obs)
         formatIso8601(spans.back().end) + ", contiguous across " + std::to_string(steps.size()) + " documents", steps);
 }
 
+// ESPI LocalTimeParameters: one resource, one set of rules: the same LocalTimeParameters (self href) carries the same
+// tzOffset, dstOffset and DST rules in every document that holds it (readings are converted to local time with them).
+Outcome checkLocalTimeAcrossDocuments(const Observation& obs)
+{
+    std::map<std::string, std::pair<std::string, std::string>> seen; // self -> (fields, step)
+    std::vector<std::string> ev;
+    for (const auto& [step, ex] : obs.steps) {
+        if (ex.status != 200 || ex.responseBody.find("LocalTimeParameters") == std::string::npos)
+            continue;
+        for (const EntryStamp& e : entryStamps(ex.responseBody).value_or(std::vector<EntryStamp>{})) {
+            if (e.kind != "LocalTimeParameters" || e.self.empty())
+                continue;
+            ev.push_back(step);
+            const auto [it, fresh] = seen.emplace(stripQuery(e.self), std::make_pair(e.fields, step));
+            if (!fresh && it->second.first != e.fields)
+                return failed("the same LocalTimeParameters wherever " + it->first + " appears",
+                    it->second.second + ": " + it->second.first + " but " + step + ": " + e.fields, {it->second.second, step});
+        }
+    }
+    if (seen.empty())
+        return skipped("no LocalTimeParameters entry was fetched");
+    return passed(std::to_string(seen.size()) + " LocalTimeParameters, identical in every document", ev);
+}
+
 RunnerCheck make(const char* id, const char* ref, const char* requirement, RunnerCheckFn fn, Level level = Level::Must)
 {
     return RunnerCheck{CheckRecord{id, ref, level, requirement, "espi"}, "espi", fn};
@@ -247,6 +271,7 @@ void addEspiQueryChecks(std::vector<RunnerCheck>& out)
     out.push_back(make("ES-023", "GBA FND003, RBK001 + data tests", "The client_credentials resourceURI (Bulk) answers 200 to the client access token and passes the data checks.", checkBulk));
     out.push_back(make("ES-025", "GBA FND005 + data tests; ESPI published-min/max", "The whole granted history of one MeterReading, walked month by month, passes the interval-block data checks.", checkHistory));
     out.push_back(make("ES-026", "NAESB ESPI IntervalBlock; GBA data tests (contiguity)", "Across the window and the history pages, the IntervalBlocks of one MeterReading are contiguous and unique (no gap, overlap or lost DST hour between documents).", checkReadingsAcrossDocuments));
+    out.push_back(make("ES-027", "NAESB ESPI LocalTimeParameters", "A LocalTimeParameters resource carries identical rules and offsets in every document that holds it.", checkLocalTimeAcrossDocuments));
     out.push_back(make("ES-024", "RFC 4287 §4.2.6; NAESB ESPI", "Across the documents of one variant, one atom:id always names the same resource (self href) and vice versa.", checkIdsAcrossDocuments));
 }
 

@@ -39,8 +39,13 @@ EntryStamp stampOf(const pugi::xml_node& entry)
                 s.updated = t.value();
         } else if (std::strcmp(name, "content") == 0)
             for (pugi::xml_node r : c.children())
-                if (r.type() == pugi::node_element && s.kind.empty())
+                if (r.type() == pugi::node_element && s.kind.empty()) {
                     s.kind = local(r);
+                    if (s.kind == "LocalTimeParameters")
+                        for (pugi::xml_node f : r.children())
+                            if (f.type() == pugi::node_element)
+                                s.fields += std::string(local(f)) + "=" + trimmed(f.text().get()) + ";";
+                }
     }
     return s;
 }

@@ -14,6 +14,7 @@ struct EntryStamp {
     std::string self;                   // href of link rel="self" ("" when absent)
     std::string kind;                   // local name of the resource inside <content>
     std::optional<std::int64_t> updated; // atom:updated as an instant (any offset); nullopt when absent or malformed
+    std::string fields; // LocalTimeParameters only: "dstEndRule=...;dstOffset=...;..." in document order
 };
 
 // The entries of a feed (or the single root entry); nullopt when `xml` is not a well-formed Atom document.

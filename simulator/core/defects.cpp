@@ -29,6 +29,7 @@ const std::vector<DefectInfo>& allDefects()
         {"atom_id_by_position", "espi-data", "atom:id comes from the entry's position in the document, so two documents give one id to different resources"},
         {"history_gap", "espi-data", "the IntervalBlock holding the instant 100 days before today misses a reading (outside the default window)"},
         {"missing_block", "espi-data", "the IntervalBlock holding the instant 100 days before today is left out of every feed"},
+        {"ltp_differs_outside_batch", "espi-data", "LocalTimeParameters carry a tzOffset one hour off everywhere but in Batch documents"},
         {"application_information_open", "espi-access", "ApplicationInformation is served to customer and client access tokens too"},
         {"bulk_refuses_client_token", "espi-access", "Bulk/{id} refuses the client access token (403)"},
         {"odr_skips_waiting", "odr", "the ODR lifecycle reports 'pending' while the read is 'waiting' (a state is skipped)"},

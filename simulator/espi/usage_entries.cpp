@@ -79,7 +79,10 @@ void UsageWriter::localTimeParameters(const ServicePlan& s)
     const TimeZoneRules& tz = plan.utility->timeZone;
     WrittenEntry e{espipath::localTimeParameters(s.localTimeParametersId), "LocalTimeParameters",
                 "LocalTimeParameters", false, "Local time: " + tz.name, fixedTimes(plan.record.created), {}};
-    put(*this, e, [&](XmlOut& x) { writeLocalTimeParameters(x, tz, defects.wrongDstRule); });
+    TimeZoneRules written = tz;
+    if (defects.ltpDrift)
+        written.tzOffset += 3600;
+    put(*this, e, [&](XmlOut& x) { writeLocalTimeParameters(x, written, defects.wrongDstRule); });
 }
 
 void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& b)

@@ -240,3 +240,30 @@ TEST(TokenChecks, CodeRefusedToAnotherClient)
     EXPECT_EQ(skip.verdict, Verdict::Skip);
     EXPECT_NE(skip.message.find("secondClient"), std::string::npos);
 }
+
+namespace {
+
+HttpExchange ltp(const std::string& tzOffset)
+{
+    return atom(R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:espi="http://naesb.org/espi"><id>urn:uuid:f</id>)"
+                R"(<entry><id>urn:uuid:l1</id><link rel="self" href="http://dc.example/r/LocalTimeParameters/1"/><content>)"
+                R"(<espi:LocalTimeParameters><espi:dstOffset>3600</espi:dstOffset><espi:tzOffset>)" + tzOffset +
+                R"(</espi:tzOffset></espi:LocalTimeParameters></content></entry></feed>)");
+}
+
+} // namespace
+
+// Makes sure one LocalTimeParameters must read the same in every document. Example failure: ltp_differs_outside_batch
+// (tzOffset an hour off in the Subscription feed) passing ES-027.
+TEST(EspiQueryChecks, LocalTimeParametersAcrossDocuments)
+{
+    Observation o;
+    o.steps["espi.batch"] = ltp("-18000");
+    o.steps["espi.resource"] = ltp("-18000");
+    EXPECT_EQ(run("ES-027", o).verdict, Verdict::Pass);
+    o.steps["espi.resource"] = ltp("-14400");
+    const Outcome f = run("ES-027", o);
+    EXPECT_EQ(f.verdict, Verdict::Fail);
+    EXPECT_NE(f.actual.find("tzOffset=-14400"), std::string::npos);
+    EXPECT_EQ(run("ES-027", Observation{}).verdict, Verdict::Skip);
+}
