@@ -92,3 +92,22 @@ TEST(RunnerOptions, SimulatorTargetVariants)
     for (const VariantSpec& v : one->variants)
         EXPECT_EQ(v.utility, "ESSEX");
 }
+
+// Makes sure the simulator target fills the keys the new checks need from the catalogue: the registration token and
+// ApplicationInformation URL (ES-020/021), the client_credentials scope and the consent buttons.
+// Example failure: --sim leaving espi.applicationInformationUrl empty, so FND002 SKIPs against our own simulator.
+TEST(RunnerOptions, SimulatorTargetFillsNewKeys)
+{
+    Result<Catalogue> c = builtinCatalogue();
+    ASSERT_TRUE(c.ok()) << c.error().describe();
+    Result<Target> t = simulatorTarget(c.value(), "http://127.0.0.1:9", "essex");
+    ASSERT_TRUE(t.ok()) << t.error().describe();
+    const EndpointConfig& cfg = t->variants.front().config;
+    EXPECT_EQ(cfg.espi.applicationInformationUrl,
+        "http://127.0.0.1:9/DataCustodian/espi/1_1/resource/ApplicationInformation/" + cfg.oauth.clientId);
+    EXPECT_FALSE(cfg.espi.registrationToken.empty());
+    EXPECT_EQ(cfg.oauth.clientCredentialsScope, "FB=1_3_35");
+    EXPECT_EQ(cfg.oauth.approve.value, "approve");
+    EXPECT_EQ(cfg.oauth.decline.value, "decline");
+    EXPECT_FALSE(cfg.odr.pollSeconds.empty());
+}
