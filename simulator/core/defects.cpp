@@ -31,6 +31,7 @@ const std::vector<DefectInfo>& allDefects()
         {"missing_block", "espi-data", "the IntervalBlock holding the instant 100 days before today is left out of every feed"},
         {"ltp_differs_outside_batch", "espi-data", "LocalTimeParameters carry a tzOffset one hour off everywhere but in Batch documents"},
         {"application_information_open", "espi-access", "ApplicationInformation is served to customer and client access tokens too"},
+        {"authorization_list_refuses_client_token", "espi-access", "the Authorization list refuses the client access token (403)"},
         {"bulk_refuses_client_token", "espi-access", "Bulk/{id} refuses the client access token (403)"},
         {"odr_skips_waiting", "odr", "the ODR lifecycle reports 'pending' while the read is 'waiting' (a state is skipped)"},
         {"odr_ttl_frozen", "odr", "ODR ttl_seconds stays at the full ttl instead of counting down"},

@@ -55,7 +55,7 @@ HttpAnswer applicationInformation(const EspiCall& c)
 
 HttpAnswer authorizationFeed(const EspiCall& c, const FeedQuery& q)
 {
-    if (!actsAsClient(c.token))
+    if (!actsAsClient(c.token) || c.ctx.defect("authorization_list_refuses_client_token"))
         return espiErrorAnswer(forbidden(c, "the Authorization feed needs the client access token"));
     const Utility* u = nullptr;
     callerClient(c, &u);

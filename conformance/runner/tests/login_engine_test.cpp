@@ -142,3 +142,26 @@ TEST(LoginEngine, RedirectLoopIsBounded)
     EXPECT_EQ(r.end, LoginEnd::TargetError);
     EXPECT_EQ(rec.sent_.size(), 10u);
 }
+
+// Makes sure a consent step may name its button through ${decision_name} (the target file's decision map), so a page
+// with <button name="consent_choice" value="allow"> is pressed. Example failure: the button name taken literally.
+TEST(LoginEngine, ChooseWithDecisionMapButtonName)
+{
+    FakeRecorder rec;
+    rec.push(200, R"(<form method="post" action="/oauth/consent"><input type=hidden name=flow value=F1>
+<button name="consent_choice" value="allow">Allow</button><button name="consent_choice" value="deny">Deny</button></form>)");
+    rec.push(302, "", {{"Location", "http://127.0.0.1:9/callback?code=C0DE&state=S"}});
+    LoginEngine engine(rec, nullptr);
+    LoginRun r = run("allow");
+    r.vars["decision_name"] = "consent_choice";
+    const LoginStep step{LoginAction::Choose, {{"${decision_name}", "${decision}"}}, "", "", "", "", "s3"};
+    const LoginResult result = engine.run(script({open(), step}), r);
+    EXPECT_EQ(result.end, LoginEnd::Callback) << result.message;
+    ASSERT_EQ(rec.sent_.size(), 2u);
+    EXPECT_EQ(rec.sent_[1].requestBody, "flow=F1&consent_choice=allow");
+    r.vars["decision_name"] = "decision"; // the default button name does not exist on this page: script mismatch
+    FakeRecorder again;
+    again.push(200, R"(<form method="post" action="/c"><button name="consent_choice" value="allow">A</button></form>)");
+    LoginEngine second(again, nullptr);
+    EXPECT_EQ(second.run(script({open(), step}), r).end, LoginEnd::ScriptMismatch);
+}
