@@ -169,8 +169,8 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     probeHistoryHeads(s, feed);
     probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
-    probeEspiQuery(s, now);
-    probeHistory(s, now, foreignSubscription.empty());
+    probeEspiQuery(s, feed, now);
+    probeHistory(s, feed, now, foreignSubscription.empty());
 }
 
 } // namespace gbc

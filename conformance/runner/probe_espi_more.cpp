@@ -19,14 +19,10 @@ constexpr std::int64_t kDay = 86400;
 constexpr int kHistoryCapMonths = 25; // documented in README.md (history coverage)
 
 // The IntervalBlock feed (rel="up") with the most blocks in the windowed Batch/Subscription, or "".
-std::string intervalFeedOf(const Session& s)
+std::string intervalFeedOf(const AtomFeed& batch)
 {
-    const HttpExchange* batch = s.obs().step("espi.batch");
-    if (!batch || batch->status != 200)
-        return "";
     std::map<std::string, int> count;
-    const AtomFeed parsed = parseAtomFeed(batch->responseBody);
-    for (const FeedEntry* e : parsed.ofKind("IntervalBlock"))
+    for (const FeedEntry* e : batch.ofKind("IntervalBlock"))
         if (!e->link("up").empty())
             ++count[stripQuery(e->link("up"))];
     std::string best;
@@ -36,32 +32,16 @@ std::string intervalFeedOf(const Session& s)
     return best;
 }
 
-// The start of the `nth` newest IntervalBlock of `feed` in the windowed batch (the oldest one when there are fewer).
-std::optional<std::int64_t> nthNewestStart(const Session& s, const std::string& feed, std::size_t nth)
+// The starts of the IntervalBlocks of `feed` in `doc`, newest first.
+std::vector<std::int64_t> blockStarts(const AtomFeed& doc, const std::string& feed)
 {
-    const HttpExchange* batch = s.obs().step("espi.batch");
-    const AtomFeed parsed = parseAtomFeed(batch ? batch->responseBody : "");
     std::vector<std::int64_t> starts;
-    for (const FeedEntry* e : parsed.ofKind("IntervalBlock"))
+    for (const FeedEntry* e : doc.ofKind("IntervalBlock"))
         for (const FeedBlock& b : e->blocks)
             if (stripQuery(e->link("up")) == feed)
                 starts.push_back(b.start);
-    if (starts.empty())
-        return std::nullopt;
     std::sort(starts.rbegin(), starts.rend());
-    return starts[std::min(nth, starts.size()) - 1];
-}
-
-// The earliest IntervalBlock start of feed `feed` in `xml`; nullopt when it holds none.
-std::optional<std::int64_t> oldestStart(const std::string& xml, const std::string& feed)
-{
-    std::optional<std::int64_t> oldest;
-    const AtomFeed parsed = parseAtomFeed(xml);
-    for (const FeedEntry* e : parsed.ofKind("IntervalBlock"))
-        for (const FeedBlock& b : e->blocks)
-            if (stripQuery(e->link("up")) == stripQuery(feed) && (!oldest || b.start < *oldest))
-                oldest = b.start;
-    return oldest;
+    return starts;
 }
 
 // updated-min/max = the second oldest and second newest atom:updated of the unfiltered page, so a filter that works
@@ -89,17 +69,18 @@ void probeUpdatedFilter(Session& s, const std::string& feed, const Params& windo
 
 } // namespace
 
-void probeEspiQuery(Session& s, std::int64_t now)
+void probeEspiQuery(Session& s, const AtomFeed& batch, std::int64_t now)
 {
     if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
         return;
-    const std::string feed = intervalFeedOf(s);
+    const std::string feed = intervalFeedOf(batch);
     if (feed.empty()) {
         s.closeGate("espi.query", "the Batch/Subscription feed holds no IntervalBlock whose feed could be queried (see ES-003)");
         return;
     }
     const std::string token = s.learned().accessToken;
-    const std::int64_t from = nthNewestStart(s, feed, 6).value_or(now - 7 * kDay); // about six blocks to page through
+    const std::vector<std::int64_t> starts = blockStarts(batch, feed); // about six blocks to page through
+    const std::int64_t from = starts.empty() ? now - 7 * kDay : starts[std::min<std::size_t>(6, starts.size()) - 1];
     const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(now)}};
     auto page = [&](Params extra) {
         Params p = window;
@@ -117,19 +98,19 @@ void probeEspiQuery(Session& s, std::int64_t now)
 
 // History coverage: one MeterReading's IntervalBlock feed, 32-day pages (published-min/max) walked backwards from
 // the window's start until a page comes back empty, refused, or kHistoryCapMonths pages were read.
-void probeHistory(Session& s, std::int64_t now, bool walk)
+void probeHistory(Session& s, const AtomFeed& batch, std::int64_t now, bool walk)
 {
     if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
         return;
-    const std::string feed = intervalFeedOf(s);
+    const std::string feed = intervalFeedOf(batch);
     if (!walk || feed.empty()) {
         s.closeGate("history", feed.empty() ? "the Batch/Subscription feed holds no IntervalBlock feed to walk (see ES-003)"
             : "the history is walked once per run and simulator (for the first authorized variant), not for every variant");
         return;
     }
     // Each page ends where the oldest block seen so far starts, so the pages and the window meet without a seam.
-    const HttpExchange* batch = s.obs().step("espi.batch");
-    std::int64_t end = oldestStart(batch ? batch->responseBody : "", feed).value_or(now - kDay * s.config().espi.windowDays);
+    const std::vector<std::int64_t> inWindow = blockStarts(batch, feed);
+    std::int64_t end = inWindow.empty() ? now - kDay * s.config().espi.windowDays : inWindow.back();
     int pages = 0;
     while (pages < kHistoryCapMonths) {
         const std::int64_t start = end - 32 * kDay; // holds any calendar month that ends at `end`
@@ -138,10 +119,11 @@ void probeHistory(Session& s, std::int64_t now, bool walk)
             {"published-max", formatIso8601(end)}}), s.learned().accessToken));
         s.fact(step + ".from", formatIso8601(start));
         s.fact(step + ".to", formatIso8601(end));
-        const std::optional<std::int64_t> oldest = e.status == 200 ? oldestStart(e.responseBody, feed) : std::nullopt;
-        if (!oldest)
+        const std::vector<std::int64_t> page = e.status == 200 ? blockStarts(parseAtomFeed(e.responseBody), feed)
+                                                                : std::vector<std::int64_t>{};
+        if (page.empty())
             break;
-        end = std::min(*oldest, end - kDay); // at least a day of progress, whatever the target returns
+        end = std::min(page.back(), end - kDay); // at least a day of progress, whatever the target returns
     }
     s.fact("espi.history_pages", std::to_string(pages));
 }
