@@ -215,6 +215,9 @@ Outcome checkReadingsAcrossDocuments(const Observation& obs)
     for (const auto& [id, span] : blocks)
         spans.push_back(span);
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    for (const Span& s : spans)
+        if (s.end == s.start) // register/instantaneous data: spacing is sampling, not contiguity
+            return skipped("the IntervalBlocks of " + feed + " are instants (duration 0): contiguity does not apply");
     for (std::size_t i = 1; i < spans.size(); ++i)
         if (spans[i].start != spans[i - 1].end)
             return failed("each IntervalBlock of " + feed + " starting where the previous one ends",
