@@ -50,6 +50,9 @@ HttpAnswer applicationInformation(const EspiCall& c)
     std::string out;
     AtomDocument doc(out, c.atomOptions({}));
     writeApplicationInformationEntry(doc, c.urls, *u, *client, c.ctx.modes->modeOf(*client));
+    const std::string status = "dataCustodianApplicationStatus>";
+    if (const std::size_t at = out.find(status); at != std::string::npos && c.ctx.defect("application_information_bad_status"))
+        out[at + status.size()] = '9'; // outside the code list 1..4
     return atomAnswer(std::move(out));
 }
 
