@@ -67,7 +67,6 @@ EndpointConfig utilityConfig(const Utility& u, const Client& client, const std::
     c.oauth.redirectUri = "http://127.0.0.1:0/callback";
     c.espi.resourceBase = origin + "/DataCustodian/espi/1_1/resource";
     c.espi.registrationToken = client.registrationToken;
-    c.espi.windowDays = 35; // long enough to hold a monthly UsageSummary (FB 15/16)
     c.jsonApi.base = origin + "/api/v2";
     c.jsonApi.token = client.apiToken;
     if (u.odr)
