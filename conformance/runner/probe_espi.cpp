@@ -29,10 +29,13 @@ int fetchPatiently(Session& s, const std::string& step, const OutgoingRequest& r
     const std::int64_t budget = s.config().retryWaitSeconds;
     for (;;) {
         const HttpExchange e = s.record(step + "_try", request);
-        const std::string header = responseHeader(e, "Retry-After");
-        const Result<EpochSeconds> after = parseRetryAfter(header, nowFor(s));
+        if (e.status != 202) {
+            s.renameStep(e.step, step);
+            break;
+        }
+        const Result<EpochSeconds> after = parseRetryAfter(responseHeader(e, "Retry-After"), nowFor(s));
         const std::int64_t pause = std::max<std::int64_t>(1, after ? *after : 5);
-        if (e.status != 202 || waited + pause > budget) {
+        if (waited + pause > budget) {
             s.renameStep(e.step, step);
             break;
         }

@@ -151,7 +151,10 @@ HttpAnswer approve(const FlowEnv& env, const FlowState& flow, const Customer& cu
     draft.sharedServices = shared;
     draft.created = now;
     draft.expires = authorizationEnd(scope, now);
-    draft.dataReadyAt = now + (scenario ? scenario->collectionDelaySeconds : 0);
+    std::int64_t delay = scenario ? scenario->collectionDelaySeconds : 0;
+    if (env.ctx.variation(Variation::CollectionDelay))
+        delay = std::max<std::int64_t>(delay, kVariationCollectionSeconds);
+    draft.dataReadyAt = now + delay;
     draft.isTest = customer.test;
     const AuthorizationRecord record = env.store.createAuthorization(draft);
     const std::string code = env.store.issueCode(CodeGrant{env.utility.id, env.client.clientId, record.uid,

@@ -21,6 +21,7 @@ enum class Variation {
     RetryAfterHttpDate,
     OdrRepeat429,
     BatchResourceUri,
+    CollectionDelay,
     ReservedCharSecrets,
 };
 
@@ -36,5 +37,8 @@ std::optional<Variation> findVariation(const std::string& name);
 const VariationInfo& variationInfo(Variation v);
 
 using Variations = std::set<Variation>;
+
+// collection_delay_202: the least collection time of a new authorization.
+inline constexpr long long kVariationCollectionSeconds = 60;
 
 } // namespace gbc

@@ -102,7 +102,7 @@ int main(int argc, char** argv)
     if (!catalogue)
         return fail(2, catalogue.error());
     if (opts->variations.count(Variation::ReservedCharSecrets))
-        *catalogue = withReservedCharSecrets(std::move(*catalogue));
+        catalogue = withReservedCharSecrets(std::move(catalogue.value()));
     if (opts->command == SimCommand::Scenarios) {
         std::cout << (opts->json ? listCatalogueJson(*catalogue) : listCatalogueText(*catalogue));
         return 0;
