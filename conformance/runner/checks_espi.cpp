@@ -3,6 +3,7 @@
 
 #include "atom_feed.h"
 #include "registry.h"
+#include "target.h"
 #include "transport.h"
 #include "time_format.h"
 #include "validate.h"

@@ -123,12 +123,12 @@ std::string base64(const std::string& raw)
     return out;
 }
 
-namespace {
-
 std::string basicCredentials(const std::string& clientId, const std::string& clientSecret)
 {
     return base64(percentEncode(clientId) + ":" + percentEncode(clientSecret));
 }
+
+namespace {
 
 std::string base64url(const std::string& raw)
 {

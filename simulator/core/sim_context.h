@@ -29,7 +29,7 @@ struct SimContext {
     // modes->modeOf(client), never client.mode directly. Shared by copies of the context.
     std::shared_ptr<ClientModes> modes = std::make_shared<ClientModes>();
 
-    Variations variations; // legitimate behaviours switched on with --variation (see `gbc-sim variations`)
+    Variations variations{}; // legitimate behaviours switched on with --variation (see `gbc-sim variations`)
 
     bool defect(const std::string& name) const { return defects.count(name) != 0; }
     bool variation(Variation v) const { return variations.count(v) != 0; }
