@@ -136,25 +136,6 @@ CheckOutput checkD024(const CheckContext& c)
     return out;
 }
 
-// A MeterReading's IntervalBlocks sit under its self href (.../MeterReading/{id}/IntervalBlock). When none of them
-// is in the document (a published-min/max window outside its readings), a related href naming an IntervalBlock
-// collection is all that can be checked.
-bool blocksInDocument(const std::unordered_set<std::string_view>& blockUps, std::string_view self)
-{
-    if (self.empty())
-        return true;
-    for (std::string_view up : blockUps)
-        if (up.size() > self.size() && up.substr(0, self.size()) == self && up[self.size()] == '/')
-            return true;
-    return false;
-}
-
-bool namesBlockCollection(std::string_view href)
-{
-    constexpr std::string_view tail = "/IntervalBlock";
-    return href.size() > tail.size() && href.substr(href.size() - tail.size()) == tail;
-}
-
 // D025/D037: a related link of a MeterReading equals the up href of its IntervalBlock entries.
 CheckOutput checkD025(const CheckContext& c)
 {
@@ -166,9 +147,8 @@ CheckOutput checkD025(const CheckContext& c)
         blockUps.insert(e.up);
     for (const AtomEntry& e : EntriesOf(c.doc, ResourceKind::MeterReading)) {
         bool found = false;
-        const bool judgeByBlocks = blocksInDocument(blockUps, e.self);
         for (const AtomLink& l : c.doc.links(e))
-            found |= l.rel == "related" && (judgeByBlocks ? blockUps.count(l.href) != 0 : namesBlockCollection(l.href));
+            found |= l.rel == "related" && blockUps.count(l.href);
         if (!found)
             out.fail(e.element, entryLabel(e) + " has no related link naming its IntervalBlock collection",
                      "a related href equal to the up href of its IntervalBlock entries", "none");

@@ -51,13 +51,17 @@ Outcome checkAuthorizationReachable(const Observation& obs)
     return passed("authorizationURI answered an Authorization (" + step + ")", {step});
 }
 
+// Checks a short batch window cannot decide: a MeterReading read monthly may have no IntervalBlock in a few days,
+// so "its IntervalBlock entries" (ESPI-D025) are not in the document to compare with.
+bool undecidableInShortWindow(const std::string& checkId) { return checkId == "ESPI-D025"; }
+
 // "CHECK at PATH: message; ..." for the findings with verdict `v` (at most ~600 characters), optionally only
-// those of one validator family.
-std::string findingsText(const ValidationResult& r, Verdict v, const std::string& family = "")
+// those of one validator family; with `shortWindow`, findings of checks such a window cannot decide are left out.
+std::string findingsText(const ValidationResult& r, Verdict v, const std::string& family = "", bool shortWindow = false)
 {
     std::string out;
     for (const LocatedFinding& f : r.findings) {
-        if (f.finding.verdict != v || out.size() >= 600)
+        if (f.finding.verdict != v || out.size() >= 600 || (shortWindow && undecidableInShortWindow(f.finding.checkId)))
             continue;
         const CheckDef* def = findCheck(f.finding.checkId);
         if (!family.empty() && (!def || def->record.family != family))
@@ -68,12 +72,19 @@ std::string findingsText(const ValidationResult& r, Verdict v, const std::string
     return out;
 }
 
+// True when `step` is the windowed batch and the window is shorter than kSummaryWindowDays.
+bool shortWindow(const Observation& obs, const std::string& step)
+{
+    const long long days = obs.factInt("espi.window_days");
+    return step == "espi.batch" && days > 0 && days < kSummaryWindowDays;
+}
+
 // FB 15/16 promise a UsageSummary per billing period, published at the period's end: a batch window shorter than
 // kSummaryWindowDays may hold none, so those FBs cannot be judged from it (neither passed nor failed).
 std::string dropUndecidable(FunctionBlocks& claimed, const Observation& obs, const std::string& step)
 {
     const long long days = obs.factInt("espi.window_days");
-    if (step != "espi.batch" || days <= 0 || days >= kSummaryWindowDays)
+    if (!shortWindow(obs, step))
         return "";
     std::string dropped;
     for (int fb : {15, 16})
@@ -100,7 +111,10 @@ Outcome validated(const Observation& obs, const std::string& step, std::initiali
         unjudged = dropUndecidable(*options.claimed, obs, step);
     }
     const ValidationResult v = validateDocument(n.ex->responseBody, options, step);
-    const std::string fails = findingsText(v, Verdict::Fail), warns = findingsText(v, Verdict::Warn);
+    const bool partial = shortWindow(obs, step);
+    const std::string fails = findingsText(v, Verdict::Fail, "", partial), warns = findingsText(v, Verdict::Warn, "", partial);
+    if (partial)
+        unjudged += " (ESPI-D025 not judged in a window shorter than " + std::to_string(kSummaryWindowDays) + " days)";
     const std::string claimed = v.functionBlocks.toString() + unjudged;
     if (!v.usable || !fails.empty())
         return failed("no failing MUST data check for FB " + claimed, v.usable ? fails : "unusable document: " + fails, {step});

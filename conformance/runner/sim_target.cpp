@@ -74,6 +74,7 @@ EndpointConfig utilityConfig(const Utility& u, const Client& client, const std::
     c.clockUrl = origin + "/__sim/clock";
     c.insecure = origin.rfind("https://", 0) == 0; // gbc-sim --tls makes a fresh self-signed certificate at start
     c.timeoutMs = 10000;
+    c.retryWaitSeconds = 3600; // the simulator's clock is advanced, so waiting out a slow collection costs nothing
     return c;
 }
 
