@@ -46,8 +46,9 @@ HttpAnswer customerTokens(const SimContext& ctx, const HttpRequest& req, const I
               {"refresh_token", issue.refreshToken},
               {"expires_in", kAccessTokenLifetimeSeconds},
               {"scope", issue.scope}};
-    if (!ctx.defect("missing_resource_uri"))
-        body["resourceURI"] = base + "Subscription/" + issue.authorizationUid;
+    if (!ctx.defect("missing_resource_uri")) // ESPI allows either form; the Batch one answers 202 while collecting
+        body["resourceURI"] = base + (ctx.variation(Variation::BatchResourceUri) ? "Batch/Subscription/" : "Subscription/") +
+                              issue.authorizationUid;
     body["authorizationURI"] = base + "Authorization/" + issue.authorizationUid;
     const auto scope = parseScope(issue.scope);
     if (scope && scope->hasFunctionBlock(51))
@@ -140,7 +141,12 @@ HttpAnswer refreshTokenGrant(SimContext& ctx, SimStore& store, const Utility& u,
     }
     TokenInfo info{TokenClass::CustomerAccess, client.clientId, u.id, record->uid, scope,
                    now + kAccessTokenLifetimeSeconds, false};
-    return customerTokens(ctx, req, Issue{store.issueAccessToken(info, grant->codeId), *token, scope, record->uid});
+    std::string refresh = *token;
+    if (ctx.variation(Variation::RotatingRefreshTokens)) { // RFC 6749 §6: MAY issue a new one and retire the old
+        store.retireRefreshToken(*token);
+        refresh = store.issueRefreshToken(*grant);
+    }
+    return customerTokens(ctx, req, Issue{store.issueAccessToken(info, grant->codeId), refresh, scope, record->uid});
 }
 
 HttpAnswer clientCredentialsGrant(SimContext& ctx, SimStore& store, const Utility& u, const Client& client,
@@ -212,8 +218,10 @@ HttpAnswer handleRevoke(SimContext& ctx, SimStore& store, const Utility& utility
     const auto token = req.field("token");
     if (!token)
         return tokenError(utility, "invalid_request", "token is missing");
+    const RevokePolicy policy{!ctx.variation(Variation::RevokeRefreshKeepsAccess),
+                              ctx.variation(Variation::RevokeAccessTakesRefresh)};
     const bool keep = ctx.defect("refresh_survives_revoke") && store.findRefreshToken(*token).has_value();
-    if (!keep && store.revokeToken(*token, (*client)->clientId) == RevokeOutcome::OtherClient)
+    if (!keep && store.revokeToken(*token, (*client)->clientId, policy) == RevokeOutcome::OtherClient)
         return tokenError(utility, "invalid_request", "the token was issued to another client");
     HttpAnswer a = HttpAnswer::make(200, "application/json", "");
     a.withHeader("Cache-Control", "no-store");
