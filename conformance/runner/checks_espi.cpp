@@ -72,11 +72,11 @@ std::string findingsText(const ValidationResult& r, Verdict v, const std::string
     return out;
 }
 
-// True when `step` is the windowed batch and the window is shorter than kSummaryWindowDays.
+// True when `step` is the windowed batch (or Bulk) and the window is shorter than kSummaryWindowDays.
 bool shortWindow(const Observation& obs, const std::string& step)
 {
     const long long days = obs.factInt("espi.window_days");
-    return step == "espi.batch" && days > 0 && days < kSummaryWindowDays;
+    return (step == "espi.batch" || step == "espi.bulk") && days > 0 && days < kSummaryWindowDays; // Bulk: same window
 }
 
 // FB 15/16 promise a UsageSummary per billing period, published at the period's end: a batch window shorter than
