@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "atom_feed.h"
+#include "espi_document.h"
 #include "feed_stamps.h"
 #include "time_format.h"
 #include "transport.h"
@@ -199,17 +199,18 @@ Outcome checkReadingsAcrossDocuments(const Observation& obs)
         std::string step;
     };
     const std::string feed = stripQuery(obs.step("espi.history.1")->url);
-    std::map<std::string, Span> blocks; // atom:id -> span
+    std::map<std::string, Span> blocks; // "start+duration" -> span
     std::vector<std::string> steps = {"espi.batch"};
     for (long long i = 1; i <= obs.factInt("espi.history_pages"); ++i)
         steps.push_back("espi.history." + std::to_string(i));
     for (const std::string& step : steps) {
         const HttpExchange* e = obs.step(step);
-        const AtomFeed parsed = parseAtomFeed(e && e->status == 200 ? e->responseBody : "");
-        for (const FeedEntry* entry : parsed.ofKind("IntervalBlock"))
-            for (const FeedBlock& b : entry->blocks)
-                if (stripQuery(entry->link("up")) == feed)
-                    blocks.emplace(entry->id + "@" + std::to_string(b.start), Span{b.start, b.start + b.duration, step});
+        const Result<EspiDocument> doc = EspiDocument::parse(e && e->status == 200 ? e->responseBody : "");
+        if (!doc)
+            continue;
+        for (const BlockData& b : doc->blocks()) // one block seen in two documents counts once
+            if (stripQuery(std::string(doc->entries()[b.entry].up)) == feed)
+                blocks.emplace(std::to_string(b.start) + "+" + std::to_string(b.duration), Span{b.start, b.start + b.duration, step});
     }
     std::vector<Span> spans;
     for (const auto& [id, span] : blocks)

@@ -169,8 +169,8 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
         s.closeGate("meter_reading", "the Batch/Subscription feed holds no complete IntervalBlock to query (see ES-003)");
     }
     probeAccess(s, foreignSubscription);
-    probeEspiQuery(s, feed, now);
-    probeHistory(s, feed, now, foreignSubscription.empty());
+    probeEspiQuery(s, feed ? &feed.value() : nullptr, now);
+    probeHistory(s, feed ? &feed.value() : nullptr, now, foreignSubscription.empty());
 }
 
 } // namespace gbc

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-#include "atom_feed.h"
+#include "espi_document.h"
 #include "feed_stamps.h"
 #include "time_format.h"
 #include "url.h"
@@ -19,12 +19,13 @@ constexpr std::int64_t kDay = 86400;
 constexpr int kHistoryCapMonths = 25; // documented in README.md (history coverage)
 
 // The IntervalBlock feed (rel="up") with the most blocks in the windowed Batch/Subscription, or "".
-std::string intervalFeedOf(const AtomFeed& batch)
+std::string intervalFeedOf(const EspiDocument* batch)
 {
     std::map<std::string, int> count;
-    for (const FeedEntry* e : batch.ofKind("IntervalBlock"))
-        if (!e->link("up").empty())
-            ++count[stripQuery(e->link("up"))];
+    if (batch)
+        for (std::uint32_t e : batch->entriesOf(ResourceKind::IntervalBlock))
+            if (!batch->entries()[e].up.empty())
+                ++count[stripQuery(std::string(batch->entries()[e].up))];
     std::string best;
     for (const auto& [feed, n] : count)
         if (best.empty() || n > count[best])
@@ -33,12 +34,12 @@ std::string intervalFeedOf(const AtomFeed& batch)
 }
 
 // The starts of the IntervalBlocks of `feed` in `doc`, newest first.
-std::vector<std::int64_t> blockStarts(const AtomFeed& doc, const std::string& feed)
+std::vector<std::int64_t> blockStarts(const EspiDocument* doc, const std::string& feed)
 {
     std::vector<std::int64_t> starts;
-    for (const FeedEntry* e : doc.ofKind("IntervalBlock"))
-        for (const FeedBlock& b : e->blocks)
-            if (stripQuery(e->link("up")) == feed)
+    if (doc)
+        for (const BlockData& b : doc->blocks())
+            if (stripQuery(std::string(doc->entries()[b.entry].up)) == feed)
                 starts.push_back(b.start);
     std::sort(starts.rbegin(), starts.rend());
     return starts;
@@ -69,7 +70,7 @@ void probeUpdatedFilter(Session& s, const std::string& feed, const Params& windo
 
 } // namespace
 
-void probeEspiQuery(Session& s, const AtomFeed& batch, std::int64_t now)
+void probeEspiQuery(Session& s, const EspiDocument* batch, std::int64_t now)
 {
     if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
         return;
@@ -98,7 +99,7 @@ void probeEspiQuery(Session& s, const AtomFeed& batch, std::int64_t now)
 
 // History coverage: one MeterReading's IntervalBlock feed, 32-day pages (published-min/max) walked backwards from
 // the window's start until a page comes back empty, refused, or kHistoryCapMonths pages were read.
-void probeHistory(Session& s, const AtomFeed& batch, std::int64_t now, bool walk)
+void probeHistory(Session& s, const EspiDocument* batch, std::int64_t now, bool walk)
 {
     if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
         return;
@@ -119,8 +120,8 @@ void probeHistory(Session& s, const AtomFeed& batch, std::int64_t now, bool walk
             {"published-max", formatIso8601(end)}}), s.learned().accessToken));
         s.fact(step + ".from", formatIso8601(start));
         s.fact(step + ".to", formatIso8601(end));
-        const std::vector<std::int64_t> page = e.status == 200 ? blockStarts(parseAtomFeed(e.responseBody), feed)
-                                                                : std::vector<std::int64_t>{};
+        const Result<EspiDocument> doc = EspiDocument::parse(e.status == 200 ? e.responseBody : "");
+        const std::vector<std::int64_t> page = blockStarts(doc ? &doc.value() : nullptr, feed);
         if (page.empty())
             break;
         end = std::min(page.back(), end - kDay); // at least a day of progress, whatever the target returns

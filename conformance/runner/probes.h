@@ -32,11 +32,12 @@ void probeJsonApi(Session& s);
 void probeOdr(Session& s);
 void probeLateClockCases(Session& s, const ProbeSelection& sel); // expired code/token (clock), revoke
 void probeRevokeRefresh(Session& s);                     // RFC 7009 for the refresh token (TK-024), after revoke
-struct AtomFeed;
+class EspiDocument;
 // max-results/start-index, updated-min/max (ES-017..019) on the busiest IntervalBlock feed of the windowed batch
-void probeEspiQuery(Session& s, const AtomFeed& batch, std::int64_t now);
+// (`batch` nullptr when it did not parse)
+void probeEspiQuery(Session& s, const EspiDocument* batch, std::int64_t now);
 // month pages before the window (ES-025, ES-026); `walk` false closes the gate (walked once per run)
-void probeHistory(Session& s, const AtomFeed& batch, std::int64_t now, bool walk);
+void probeHistory(Session& s, const EspiDocument* batch, std::int64_t now, bool walk);
 void probeEspiAdmin(Session& s, bool clientResources);   // ApplicationInformation; Authorization list, Bulk
 std::int64_t targetNow(Session& s);                      // the simulator clock, else the local clock
 
