@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "schema_check.h"
 #include "validate.h"
+#include "utf8_repair.h"
 #include "validate_report.h"
 
 namespace gbc {
@@ -104,7 +105,7 @@ std::string render(const std::string& format, const std::vector<ValidationResult
     if (format == "json")
         return renderJson(results);
     if (format == "junit")
-        return renderJunit(results);
+        return repairUtf8(renderJunit(results)); // file names may be any bytes; XML needs UTF-8
     return renderConsole(results, verbose);
 }
 

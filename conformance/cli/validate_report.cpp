@@ -83,7 +83,7 @@ std::string renderJson(const std::vector<ValidationResult>& results)
                          {"counts", counts}, {"findings", findings}});
     }
     nlohmann::json doc{{"tool", "gbc-conformance"}, {"command", "validate"}, {"files", files}};
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"; // file names may be any bytes
 }
 
 namespace {

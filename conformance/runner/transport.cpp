@@ -2,7 +2,11 @@
 #include "transport.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include <httplib.h>
 
@@ -18,6 +22,41 @@ bool iequals(const std::string& a, const std::string& b)
         return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
     });
 }
+
+// Stops `client` (closing its socket) if the request is still running at `deadline`: httplib's timeouts are per
+// read, so a server dripping one byte a second would otherwise hold the runner indefinitely.
+class Watchdog {
+public:
+    Watchdog(httplib::Client& client, std::chrono::steady_clock::time_point deadline)
+        : thread_([this, &client, deadline] {
+              std::unique_lock lock(mutex_);
+              if (!done_cv_.wait_until(lock, deadline, [this] { return done_; })) {
+                  fired_ = true;
+                  client.stop();
+              }
+          })
+    {
+    }
+    ~Watchdog() { finish(); }
+    // Ends the watch; true when the deadline had already passed and the request was stopped.
+    bool finish()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        done_cv_.notify_one();
+        if (thread_.joinable())
+            thread_.join();
+        return fired_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable done_cv_;
+    bool done_ = false, fired_ = false;
+    std::thread thread_;
+};
 
 class HttplibTransport : public HttpTransport {
 public:
@@ -50,19 +89,33 @@ public:
         for (const auto& [k, v] : e.requestHeaders)
             req.headers.emplace(k, v);
         req.body = request.body;
+        std::string body;
+        bool tooLarge = false;
+        req.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
+            tooLarge = body.size() + n > options_.maxResponseBytes;
+            if (!tooLarge)
+                body.append(data, n);
+            return !tooLarge;
+        };
+        Watchdog watchdog(client, std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.timeoutMs));
         httplib::Result res = client.send(req);
-        if (!res) {
-            e.error = "transport: " + httplib::to_string(res.error());
+        const bool late = watchdog.finish();
+        if (!res || late || tooLarge) {
+            e.error = late ? "transport: no complete answer within the whole-request deadline of " +
+                                 std::to_string(options_.timeoutMs) + " ms"
+                : tooLarge ? "transport: the answer is larger than the runner's limit of " +
+                                 std::to_string(options_.maxResponseBytes) + " bytes; not read further"
+                           : "transport: " + httplib::to_string(res.error());
             clients_.erase(origin); // drop a possibly broken connection
-            ++failures_[origin];
+            failures_[origin] += tooLarge ? 0 : 1; // an oversized answer is an answer: the origin is alive
             return e;
         }
         failures_[origin] = 0;
         e.status = res->status;
         for (const auto& [k, v] : res->headers)
             e.responseHeaders.emplace_back(k, v);
-        e.responseBody = res->body;
-        e.responseBytes = res->body.size();
+        e.responseBody = std::move(body);
+        e.responseBytes = e.responseBody.size();
         return e;
     }
 
