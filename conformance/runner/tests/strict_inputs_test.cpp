@@ -19,7 +19,7 @@ using namespace gbc;
 namespace {
 
 const char* kTarget = R"({"name": "t", "oauth": {"authorizeUrl": "https://u.example/a", "tokenUrl": "https://u.example/t",
-  "clientId": "c", "clientSecret": "s", "scope": "FB=4"}, "http": {"timeoutSeconds": 5}, "espi": {"windowDays": 30},
+  "clientId": "c", "clientSecret": "s", "scope": "FB=4"}, "http": {"timeoutSeconds": 5}, "espi": {"resourceBase": "https://u.example/espi", "windowDays": 30},
   "login": [{"open": "authorize"}], "variants": [{"id": "v"}]})";
 
 std::string patched(std::string text, const std::string& from, const std::string& to)
