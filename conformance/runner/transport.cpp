@@ -23,39 +23,63 @@ bool iequals(const std::string& a, const std::string& b)
     });
 }
 
-// Stops `client` (closing its socket) if the request is still running at `deadline`: httplib's timeouts are per
-// read, so a server dripping one byte a second would otherwise hold the runner indefinitely.
+// Stops the armed client (closing its socket) if its request is still running at the deadline: httplib's timeouts
+// are per read, so a server dripping one byte a second would otherwise hold the runner indefinitely. One thread
+// per transport, armed around each request.
 class Watchdog {
 public:
-    Watchdog(httplib::Client& client, std::chrono::steady_clock::time_point deadline)
-        : thread_([this, &client, deadline] {
+    Watchdog()
+        : thread_([this] {
               std::unique_lock lock(mutex_);
-              if (!done_cv_.wait_until(lock, deadline, [this] { return done_; })) {
-                  fired_ = true;
-                  client.stop();
+              while (!quit_) {
+                  if (!client_) {
+                      cv_.wait(lock);
+                      continue;
+                  }
+                  if (cv_.wait_until(lock, deadline_) == std::cv_status::timeout && client_ &&
+                      std::chrono::steady_clock::now() >= deadline_) {
+                      client_->stop();
+                      client_ = nullptr;
+                      fired_ = true;
+                  }
               }
           })
     {
     }
-    ~Watchdog() { finish(); }
-    // Ends the watch; true when the deadline had already passed and the request was stopped.
-    bool finish()
+    ~Watchdog()
     {
         {
             std::lock_guard lock(mutex_);
-            done_ = true;
+            quit_ = true;
         }
-        done_cv_.notify_one();
-        if (thread_.joinable())
-            thread_.join();
+        cv_.notify_one();
+        thread_.join();
+    }
+    void arm(httplib::Client& client, std::chrono::steady_clock::time_point deadline)
+    {
+        {
+            std::lock_guard lock(mutex_);
+            client_ = &client;
+            deadline_ = deadline;
+            fired_ = false;
+        }
+        cv_.notify_one();
+    }
+    // Ends the watch; true when the deadline passed and the request was stopped.
+    bool disarm()
+    {
+        std::lock_guard lock(mutex_);
+        client_ = nullptr;
         return fired_;
     }
 
 private:
     std::mutex mutex_;
-    std::condition_variable done_cv_;
-    bool done_ = false, fired_ = false;
-    std::thread thread_;
+    std::condition_variable cv_;
+    httplib::Client* client_ = nullptr;
+    std::chrono::steady_clock::time_point deadline_;
+    bool fired_ = false, quit_ = false;
+    std::thread thread_; // last: starts once the members above exist
 };
 
 class HttplibTransport : public HttpTransport {
@@ -97,9 +121,9 @@ public:
                 body.append(data, n);
             return !tooLarge;
         };
-        Watchdog watchdog(client, std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.timeoutMs));
+        watchdog_.arm(client, std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.timeoutMs));
         httplib::Result res = client.send(req);
-        const bool late = watchdog.finish();
+        const bool late = watchdog_.disarm();
         if (!res || late || tooLarge) {
             e.error = late ? "transport: no complete answer within the whole-request deadline of " +
                                  std::to_string(options_.timeoutMs) + " ms"
@@ -149,6 +173,7 @@ private:
     TransportOptions options_;
     std::map<std::string, std::unique_ptr<httplib::Client>> clients_;
     std::map<std::string, int> failures_; // consecutive transport faults per origin
+    Watchdog watchdog_;                   // whole-request deadline
 };
 
 } // namespace
