@@ -38,31 +38,11 @@ void redactResult(CheckResult& r, const Redactor& redactor)
         *text = repairUtf8(redactor.apply(*text));
 }
 
-// A body as the report keeps it: redacted, then its first kEvidenceBodyLimit bytes. Redaction scans only a window
-// of the body (kept part + 2 margins of the longest secret and a field name) instead of a multi-MB feed once per
-// secret. Only the window's last `margin` bytes can hold a secret cut in half; they are never kept unless
-// redaction shrank the window that much, and then the whole body is redacted as before.
-std::string keptBody(const std::string& body, const Redactor& redactor)
-{
-    const std::size_t margin = redactor.longestValue() + 64;
-    if (body.size() > kEvidenceBodyLimit + 2 * margin) {
-        std::string window = redactor.apply(body.substr(0, kEvidenceBodyLimit + 2 * margin));
-        if (window.size() >= kEvidenceBodyLimit + margin) {
-            window.resize(kEvidenceBodyLimit);
-            return window;
-        }
-    }
-    std::string all = redactor.apply(body);
-    if (all.size() > kEvidenceBodyLimit)
-        all.resize(kEvidenceBodyLimit);
-    return all;
-}
-
 // Evidence as the report keeps it: redacted, bodies clipped to kEvidenceBodyLimit, invalid UTF-8 (a Latin-1
 // page, a multi-byte character cut by the clip) replaced by U+FFFD.
 HttpExchange clipped(HttpExchange e, const Redactor& redactor)
 {
-    std::string requestBody = keptBody(e.requestBody, redactor), responseBody = keptBody(e.responseBody, redactor);
+    std::string requestBody = keptEvidenceBody(e.requestBody, redactor), responseBody = keptEvidenceBody(e.responseBody, redactor);
     e.requestBody.clear();
     e.responseBody.clear();
     redactor.apply(e); // URL, headers, error
@@ -83,6 +63,25 @@ void replacePrefix(std::string& url, const std::string& from, const std::string&
 }
 
 } // namespace
+
+// Redaction scans only a window of the body (kept part + 2 margins of the longest secret and a field name)
+// instead of a multi-MB feed once per secret. Only the window's last `margin` bytes can hold a secret cut in half; they are never kept unless
+// redaction shrank the window that much, and then the whole body is redacted as before.
+std::string keptEvidenceBody(const std::string& body, const Redactor& redactor)
+{
+    const std::size_t margin = redactor.longestValue() + 64;
+    if (body.size() > kEvidenceBodyLimit + 2 * margin) {
+        std::string window = redactor.apply(body.substr(0, kEvidenceBodyLimit + 2 * margin));
+        if (window.size() >= kEvidenceBodyLimit + margin) {
+            window.resize(kEvidenceBodyLimit);
+            return window;
+        }
+    }
+    std::string all = redactor.apply(body);
+    if (all.size() > kEvidenceBodyLimit)
+        all.resize(kEvidenceBodyLimit);
+    return all;
+}
 
 VariantSpec rebase(const VariantSpec& variant, const std::string& from, const std::string& to)
 {

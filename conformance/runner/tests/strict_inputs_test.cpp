@@ -13,6 +13,7 @@
 #include "json_report.h"
 #include "report_files.h"
 #include "target.h"
+#include "variant_outcome.h"
 
 using namespace gbc;
 
@@ -124,4 +125,31 @@ TEST(StrictRunnerInputs, ReportsSurviveInvalidUtf8)
     const std::string page((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
     EXPECT_EQ(page.find('\xe9'), std::string::npos);
     std::filesystem::remove_all(dir);
+}
+
+// Makes sure redacting only a window around the kept part hides exactly what redacting the whole body hides,
+// also for a secret cut by the window and when redaction shrinks the window. Example failure: the first half of
+// an access token at the end of the kept 8 KiB because the window cut it before redaction.
+TEST(EvidenceBodies, WindowedRedactionMatchesWhole)
+{
+    Redactor redactor;
+    const std::string secret = "tok_0123456789abcdefghijklmnopqrstuvwxyz"; // 40 characters
+    redactor.addSecret(secret, "access_token");
+    auto whole = [&](const std::string& body) {
+        std::string all = redactor.apply(body);
+        return all.substr(0, std::min(all.size(), kEvidenceBodyLimit));
+    };
+    const std::string tail(2'000'000, 'z');
+    for (std::size_t at : {kEvidenceBodyLimit - 20, kEvidenceBodyLimit - 1, kEvidenceBodyLimit + 30, kEvidenceBodyLimit + 140}) {
+        const std::string body = std::string(at, 'a') + secret + tail;
+        const std::string kept = keptEvidenceBody(body, redactor);
+        EXPECT_EQ(kept, whole(body)) << at;
+        EXPECT_EQ(kept.find("tok_0123"), std::string::npos) << at;
+        EXPECT_EQ(kept.size(), kEvidenceBodyLimit);
+    }
+    std::string dense; // secrets back to back: redaction shrinks the window below the kept size
+    while (dense.size() < 3 * kEvidenceBodyLimit)
+        dense += secret + " ";
+    EXPECT_EQ(keptEvidenceBody(dense + tail, redactor), whole(dense + tail));
+    EXPECT_EQ(keptEvidenceBody("short " + secret, redactor), "short [redacted:access_token#1]");
 }
