@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "catalogue_loader.h"
+#include "catalogue_variations.h"
 #include "console_report.h"
 #include "report_files.h"
 #include "runner.h"
@@ -59,6 +60,8 @@ Result<Prepared> prepareSimulators(const ParsedArgs& a, RunOptions& options)
     Result<Catalogue> catalogue = simCatalogue(simArgs);
     if (!catalogue)
         return catalogue.error();
+    if (simArgsHaveVariation(simArgs, kReservedSecretVariation)) // the secrets gbc-sim will give its clients
+        catalogue = withReservedCharSecrets(std::move(catalogue.value()));
     const int jobs = std::stoi(a.value("--jobs", "1"));
     Prepared p;
     for (int j = 0; j < jobs; ++j) {

@@ -104,9 +104,10 @@ void readTransport(const JsonReader& r, EndpointConfig& cfg)
     }
     if (r.has("http")) {
         const JsonReader h = r.at("http");
-        h.allowOnly({"timeoutSeconds"});
+        h.allowOnly({"timeoutSeconds", "retryWaitSeconds"});
         const std::int64_t s = h.integerIn("timeoutSeconds", cfg.timeoutMs / 1000, 1, 300);
         cfg.timeoutMs = static_cast<int>(s * 1000);
+        cfg.retryWaitSeconds = static_cast<int>(h.integerIn("retryWaitSeconds", cfg.retryWaitSeconds, 0, 3600));
     }
 }
 
