@@ -297,7 +297,7 @@ TEST(RunnerCli, NonUtf8TargetStillGetsReports)
 // Makes sure hostile input files are located errors (exit 2), never "internal error" or a hang, and that
 // `validate` writes valid reports for a file name that is not UTF-8.
 // Example failure: "timeoutSeconds": 1e400 → unlocated internal error; a FIFO as target file hanging the run;
-// validate on "caf\xe9.xml" writing a 0-byte validate.json.
+// validate on "caf\xe9.xml" writing a 0-byte report.
 TEST(RunnerCli, HostileInputFilesAreLocated)
 {
     const std::string dir = freshDir("hostile"), file = dir + "/t.json", fifo = dir + "/fifo.json";
@@ -317,8 +317,8 @@ TEST(RunnerCli, HostileInputFilesAreLocated)
     std::filesystem::copy_file(fixturesDir() + "/espi/valid_gas_feed.xml", latin1Name);
     r = runTool(conformanceExe(), {"validate", latin1Name, "--format", "json,junit", "--report-dir", dir + "/v"});
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_GT(std::filesystem::file_size(dir + "/v/validate.json"), 10u);
-    EXPECT_FALSE(readJson(dir + "/v/validate.json").is_null());
+    EXPECT_GT(std::filesystem::file_size(dir + "/v/report.json"), 10u);
+    EXPECT_FALSE(readJson(dir + "/v/report.json").is_null());
     pugi::xml_document junit;
-    EXPECT_TRUE(junit.load_file((dir + "/v/validate-junit.xml").c_str()));
+    EXPECT_TRUE(junit.load_file((dir + "/v/junit.xml").c_str()));
 }
