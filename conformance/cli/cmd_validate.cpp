@@ -1,11 +1,10 @@
-// `gbc-conformance validate FILE... [--fb LIST] [--schema DIR] [--format LIST] [--report-dir DIR] [--verbose]`.
+// `gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format LIST] [--report-dir DIR] [--verbose]`.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "commands.h"
-#include "schema_check.h"
 #include "validate.h"
 #include "validate_report.h"
 
@@ -19,6 +18,8 @@ struct ValidateArgs {
     std::vector<std::string> formats{"console"};
     std::string reportDir;
     bool verbose = false;
+    SchemaChoice schema = SchemaChoice::Default;
+    std::string schemaDir;
 };
 
 // Splits "--name=value" or takes the next argument as the value; nullopt when the value is missing.
@@ -58,6 +59,10 @@ Status applyOption(ValidateArgs& out, const std::vector<std::string>& args, std:
         out.verbose = true;
         return okStatus();
     }
+    if (name == "--no-schema") {
+        out.schema = SchemaChoice::Off;
+        return okStatus();
+    }
     std::optional<std::string> value = optionValue(args, i, name);
     if (!value)
         return Error{"usage.option", name, "unknown option or missing value"};
@@ -67,17 +72,13 @@ Status applyOption(ValidateArgs& out, const std::vector<std::string>& args, std:
             return fbs.error();
         out.options.claimed = *fbs;
     } else if (name == "--schema") {
-        Result<std::string> xsd = resolveSchemaFile(*value);
-        if (!xsd)
-            return xsd.error();
-        out.options.schemaFile = *xsd;
+        out.schema = SchemaChoice::Explicit;
+        out.schemaDir = *value;
     } else if (name == "--format") {
         return applyFormats(out, *value);
     } else if (name == "--report-dir") {
         out.reportDir = *value;
-    } else if (name == "--xmllint") {
-        out.options.xmllint = *value;
-    } else {
+ else {
         return Error{"usage.option", name, "unknown option"};
     }
     return okStatus();
@@ -96,6 +97,11 @@ Result<ValidateArgs> parseArgs(const std::vector<std::string>& args)
     }
     if (out.files.empty())
         return Error{"usage.files", "", "no FILE given"};
+    Result<std::string> note = chooseSchema(out.options, out.schema, out.schemaDir);
+    if (!note)
+        return note.error();
+    if (!note->empty())
+        std::cerr << "gbc-conformance validate: " << *note << "\n";
     return out;
 }
 
@@ -129,7 +135,7 @@ int runValidateCommand(const std::vector<std::string>& args)
     Result<ValidateArgs> parsed = parseArgs(args);
     if (!parsed) {
         std::cerr << "gbc-conformance validate: " << parsed.error().describe() << "\n"
-                  << "usage: gbc-conformance validate FILE... [--fb LIST] [--schema DIR] "
+                  << "usage: gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] "
                      "[--format console,json,junit] [--report-dir DIR] [--verbose]\n";
         return kExitUnusable;
     }
