@@ -25,6 +25,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Args {
     int days = 396;
+    int interval = 900; // seconds between readings of the generated feed (450: ~16 MB)
     int rounds = 7;
     std::string exe;       // gbc-conformance
     std::string schemaDir;
@@ -39,6 +40,7 @@ Args parse(int argc, char** argv)
         std::string k = argv[i], v = argv[i + 1];
         if (k == "--days") a.days = std::atoi(v.c_str());
         else if (k == "--rounds") a.rounds = std::atoi(v.c_str());
+        else if (k == "--interval") a.interval = std::atoi(v.c_str());
         else if (k == "--exe") a.exe = v;
         else if (k == "--schema") a.schemaDir = v;
         else if (k == "--file") a.file = v;
@@ -115,7 +117,7 @@ std::string prepareFeed(const Args& a, double& mb)
         mb = static_cast<double>(in.tellg()) / 1e6;
         return a.file;
     }
-    std::string feed = gbc::generateFeed(gbc::FeedSpec{a.days, 900});
+    std::string feed = gbc::generateFeed(gbc::FeedSpec{a.days, a.interval});
     char path[] = "/tmp/gbc-bench-feed-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0 || write(fd, feed.data(), feed.size()) != static_cast<ssize_t>(feed.size()))
@@ -133,7 +135,7 @@ int main(int argc, char** argv)
     auto xsd = gbc::resolveSchemaFile(a.schemaDir);
     if (a.exe.empty() || !xsd) {
         std::printf("usage: espi_validate_bench --exe gbc-conformance --schema DIR [--file FEED | --days N] "
-                    "[--rounds N]\n");
+                    "[--interval S] [--rounds N]\n");
         return 2;
     }
     double mb = 0;
@@ -148,8 +150,11 @@ int main(int argc, char** argv)
     for (int i = 0; i < a.rounds; ++i) // alternate, so every tool sees the same machine noise
         for (Series& s : series)
             s.runs.push_back(spawnTimed(s.args));
+    std::string what = a.file.empty() ? "generated " + std::to_string(a.days) + "-day feed, readings every " +
+                                            std::to_string(a.interval) + " s"
+                                      : a.file;
     std::printf("feed: %s, %.2f MB; %d alternating rounds of whole processes (median / best wall, median CPU)\n",
-                a.file.empty() ? "generated 13-month 15-minute" : a.file.c_str(), mb, a.rounds);
+                what.c_str(), mb, a.rounds);
     for (const Series& s : series)
         std::printf("%-40s exit %d  wall %7.1f ms / %7.1f ms  cpu %7.1f ms\n", s.name.c_str(), s.runs.back().status,
                     s.median(&Run::wall) * 1e3, s.best() * 1e3, s.median(&Run::cpu) * 1e3);

@@ -193,17 +193,18 @@ CheckOutput checkDstReadingCount(const CheckContext& c)
     std::vector<ReadingNature> natures = blockNatures(c.doc, links);
     for (std::size_t i = 0; i < links.size(); ++i) {
         const BlockData& b = c.doc.blocks()[i];
-        std::optional<std::int64_t> day = natures[i] == ReadingNature::Interval ? dstDayLength(c, b, links[i])
-                                                                               : std::nullopt;
-        auto [first, last] = readingSpan(c.doc, b);
-        if (!day || first != b.start || last - first != b.duration || b.duration == *day)
+        if (natures[i] != ReadingNature::Interval)
             continue;
-        std::int64_t diff = b.duration - *day;
+        std::int64_t day = dstDayLength(c, b, links[i]).value_or(0);
+        auto [first, last] = readingSpan(c.doc, b);
+        if (day == 0 || first != b.start || last - first != b.duration || b.duration == day)
+            continue;
+        std::int64_t diff = b.duration - day;
         out.fail(b.interval, diff > 0 ? "readings of the DST-day block run " + std::to_string(diff) +
                                             " s past the local day: an hour of the next day is counted twice"
                                       : "readings of the DST-day block stop " + std::to_string(-diff) +
                                             " s before the local day ends: the repeated hour is lost",
-                 std::to_string(*day) + " s of readings", std::to_string(b.duration) + " s");
+                 std::to_string(day) + " s of readings", std::to_string(b.duration) + " s");
     }
     return out;
 }

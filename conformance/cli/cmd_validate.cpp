@@ -78,7 +78,7 @@ Status applyOption(ValidateArgs& out, const std::vector<std::string>& args, std:
         return applyFormats(out, *value);
     } else if (name == "--report-dir") {
         out.reportDir = *value;
- else {
+    } else {
         return Error{"usage.option", name, "unknown option"};
     }
     return okStatus();

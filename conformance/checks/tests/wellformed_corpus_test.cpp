@@ -37,10 +37,13 @@ TEST_P(WellFormedCorpus, VerdictMatchesXmllint)
     ValidationResult r = validateFile(path, {});
     bool ours = r.usable && r.verdictOf(std::string(kWellFormedCheckId)) == Verdict::Pass;
     EXPECT_EQ(ours, oracle) << file;
-    if (!ours)
-        for (const LocatedFinding& f : r.findings)
-            if (f.finding.checkId == kWellFormedCheckId && f.finding.verdict == Verdict::Fail)
+    if (!ours) {
+        for (const LocatedFinding& f : r.findings) {
+            if (f.finding.checkId == kWellFormedCheckId && f.finding.verdict == Verdict::Fail) {
                 EXPECT_GT(f.line, 0u) << file << ": " << f.finding.message;
+            }
+        }
+    }
 }
 
 std::string testName(const testing::TestParamInfo<std::string>& info)
