@@ -30,6 +30,7 @@ struct Args {
     std::string exe;       // gbc-conformance
     std::string schemaDir;
     std::string file;      // an existing feed instead of the generated one
+    std::string write;     // write the generated feed here and exit (to profile or compare by hand)
     std::string xmllint = "xmllint";
 };
 
@@ -44,6 +45,7 @@ Args parse(int argc, char** argv)
         else if (k == "--exe") a.exe = v;
         else if (k == "--schema") a.schemaDir = v;
         else if (k == "--file") a.file = v;
+        else if (k == "--write") a.write = v;
         else if (k == "--xmllint") a.xmllint = v;
     }
     return a;
@@ -135,8 +137,12 @@ int main(int argc, char** argv)
     auto xsd = gbc::resolveSchemaFile(a.schemaDir);
     if (a.exe.empty() || !xsd) {
         std::printf("usage: espi_validate_bench --exe gbc-conformance --schema DIR [--file FEED | --days N] "
-                    "[--interval S] [--rounds N]\n");
+                    "[--interval S] [--rounds N] [--write FEED.xml]\n");
         return 2;
+    }
+    if (!a.write.empty()) {
+        std::ofstream(a.write, std::ios::binary) << gbc::generateFeed(gbc::FeedSpec{a.days, a.interval});
+        return 0;
     }
     double mb = 0;
     std::string path = prepareFeed(a, mb);

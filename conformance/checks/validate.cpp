@@ -188,8 +188,14 @@ Result<std::string> readWholeFile(const std::string& path)
     if (!in)
         return Error{"input.unreadable", path, std::string("cannot open: ") + std::strerror(errno)};
     std::string bytes;
+    std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > 0) { // one read straight into the final buffer (no growth, no intermediate copies)
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), static_cast<std::streamsize>(size));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+    }
     char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0)
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) // the rest (a pipe, or a file that grew)
         bytes.append(buf, static_cast<std::size_t>(in.gcount()));
     if (in.bad())
         return Error{"input.unreadable", path, "read error"};

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "commands.h"
+#include "huge_pages.h"
 #include "validate.h"
 #include "validate_report.h"
 
@@ -20,6 +21,7 @@ struct ValidateArgs {
     bool verbose = false;
     SchemaChoice schema = SchemaChoice::Default;
     std::string schemaDir;
+    std::string schemaNote; // said once on stderr when no schema was found
 };
 
 // Splits "--name=value" or takes the next argument as the value; nullopt when the value is missing.
@@ -100,8 +102,7 @@ Result<ValidateArgs> parseArgs(const std::vector<std::string>& args)
     Result<std::string> note = chooseSchema(out.options, out.schema, out.schemaDir);
     if (!note)
         return note.error();
-    if (!note->empty())
-        std::cerr << "gbc-conformance validate: " << *note << "\n";
+    out.schemaNote = *note;
     return out;
 }
 
@@ -140,6 +141,11 @@ int runValidateCommand(const std::vector<std::string>& args)
         return kExitUnusable;
     }
     const ValidateArgs& a = *parsed;
+    std::vector<std::string> self{"gbc-conformance", "validate"};
+    self.insert(self.end(), args.begin(), args.end());
+    relaunchWithHugePagesIfLarge(self, a.files); // returns unless it re-executed
+    if (!a.schemaNote.empty())
+        std::cerr << "gbc-conformance validate: " << a.schemaNote << "\n";
     std::vector<ValidationResult> results;
     for (const std::string& file : a.files)
         results.push_back(validateFile(file, a.options));
