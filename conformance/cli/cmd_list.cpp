@@ -22,18 +22,11 @@ nlohmann::json checkJson(const CheckDef& def)
 
 } // namespace
 
-int runListCommand(const std::vector<std::string>& args)
+int runListCommand(const ParsedArgs& args)
 {
-    bool json = false;
-    for (const std::string& a : args) {
-        if (a == "--json") {
-            json = true;
-        } else {
-            std::cerr << "gbc-conformance list: unknown argument '" << a << "' (usage: list [--json])\n";
-            return kExitUnusable;
-        }
-    }
-    if (json) {
+    if (!args.positionals.empty())
+        return usageError("list", Error{"usage", args.positionals.front(), "unexpected argument"});
+    if (args.has("--json")) {
         nlohmann::json all = nlohmann::json::array();
         for (const CheckDef& def : checkCatalogue())
             all.push_back(checkJson(def));
@@ -44,6 +37,19 @@ int runListCommand(const std::vector<std::string>& args)
         std::cout << def.record.id << "  " << toString(def.record.level) << "  [" << def.record.reference << "]  "
                   << def.record.requirement << "\n";
     return kExitOk;
+}
+
+nlohmann::json runnerCheckJson(const RunnerCheck& check)
+{
+    return nlohmann::json{{"id", check.record.id}, {"level", toString(check.record.level)},
+        {"reference", check.record.reference}, {"requirement", check.record.requirement},
+        {"family", check.record.family}, {"plan", check.plan}};
+}
+
+std::string runnerCheckLine(const RunnerCheck& check)
+{
+    return check.record.id + "  " + toString(check.record.level) + "  [" + check.record.reference + "]  " +
+        check.record.requirement + "  (plan " + check.plan + ")";
 }
 
 } // namespace gbc

@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <optional>
 
 #include "commands.h"
 #include "huge_pages.h"
@@ -19,91 +18,58 @@ struct ValidateArgs {
     std::vector<std::string> formats{"console"};
     std::string reportDir;
     bool verbose = false;
-    SchemaChoice schema = SchemaChoice::Default;
-    std::string schemaDir;
     std::string schemaNote; // said once on stderr when no schema was found
 };
 
-// Splits "--name=value" or takes the next argument as the value; nullopt when the value is missing.
-std::optional<std::string> optionValue(const std::vector<std::string>& args, std::size_t& i, const std::string& name)
+Status applyFormats(ValidateArgs& out, const std::vector<std::string>& list)
 {
-    const std::string& a = args[i];
-    if (a.size() > name.size() && a.compare(0, name.size() + 1, name + "=") == 0)
-        return a.substr(name.size() + 1);
-    if (a != name || i + 1 >= args.size())
-        return std::nullopt;
-    return args[++i];
-}
-
-Status applyFormats(ValidateArgs& out, const std::string& list)
-{
+    if (list.empty())
+        return Error{"usage.format", "--format", "no format given (console, json, junit)"};
     out.formats.clear();
-    std::size_t begin = 0;
-    while (begin <= list.size()) {
-        std::size_t end = list.find(',', begin);
-        std::string f = list.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    for (const std::string& f : list) {
         if (f != "console" && f != "json" && f != "junit")
             return Error{"usage.format", "--format", "unknown format '" + f + "' (console, json, junit)"};
         out.formats.push_back(f);
-        if (end == std::string::npos)
-            break;
-        begin = end + 1;
     }
     return okStatus();
 }
 
-// Applies one option at args[i]; errors name the option.
-Status applyOption(ValidateArgs& out, const std::vector<std::string>& args, std::size_t& i)
+Result<ValidateArgs> readArgs(const ParsedArgs& args)
 {
-    const std::string& a = args[i];
-    std::string name = a.substr(0, a.find('='));
-    if (name == "--verbose" || name == "-v") {
-        out.verbose = true;
-        return okStatus();
-    }
-    if (name == "--no-schema") {
-        out.schema = SchemaChoice::Off;
-        return okStatus();
-    }
-    std::optional<std::string> value = optionValue(args, i, name);
-    if (!value)
-        return Error{"usage.option", name, "unknown option or missing value"};
-    if (name == "--fb") {
-        Result<FunctionBlocks> fbs = parseFunctionBlocks(*value);
+    ValidateArgs out;
+    out.files = args.positionals;
+    out.verbose = args.has("--verbose");
+    out.reportDir = args.value("--report-dir");
+    if (args.has("--fb")) {
+        Result<FunctionBlocks> fbs = parseFunctionBlocks(args.value("--fb"));
         if (!fbs)
             return fbs.error();
         out.options.claimed = *fbs;
-    } else if (name == "--schema") {
-        out.schema = SchemaChoice::Explicit;
-        out.schemaDir = *value;
-    } else if (name == "--format") {
-        return applyFormats(out, *value);
-    } else if (name == "--report-dir") {
-        out.reportDir = *value;
-    } else {
-        return Error{"usage.option", name, "unknown option"};
     }
-    return okStatus();
-}
-
-Result<ValidateArgs> parseArgs(const std::vector<std::string>& args)
-{
-    ValidateArgs out;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i].size() > 1 && args[i][0] == '-') {
-            if (Status s = applyOption(out, args, i); !s)
-                return s.error();
-        } else {
-            out.files.push_back(args[i]);
-        }
-    }
-    if (out.files.empty())
-        return Error{"usage.files", "", "no FILE given"};
-    Result<std::string> note = chooseSchema(out.options, out.schema, out.schemaDir);
+    SchemaChoice schema = args.has("--no-schema") ? SchemaChoice::Off
+                          : args.has("--schema")  ? SchemaChoice::Explicit
+                                                  : SchemaChoice::Default;
+    Result<std::string> note = chooseSchema(out.options, schema, args.value("--schema"));
     if (!note)
         return note.error();
     out.schemaNote = *note;
+    if (args.has("--format"))
+        if (Status s = applyFormats(out, args.list("--format")); !s)
+            return s.error();
+    if (out.files.empty())
+        return Error{"usage.files", "", "no FILE given"};
     return out;
+}
+
+// The command line that reproduces `args` (for the huge-page relaunch).
+std::vector<std::string> selfArgv(const ParsedArgs& args)
+{
+    std::vector<std::string> argv{"gbc-conformance", "validate"};
+    argv.insert(argv.end(), args.positionals.begin(), args.positionals.end());
+    for (const auto& [flag, values] : args.values)
+        for (const std::string& v : values)
+            argv.push_back(flag == "--verbose" || flag == "--no-schema" ? flag : flag + "=" + v);
+    return argv;
 }
 
 std::string render(const std::string& format, const std::vector<ValidationResult>& results, bool verbose)
@@ -131,19 +97,13 @@ Status writeReports(const ValidateArgs& a, const std::vector<ValidationResult>& 
 
 } // namespace
 
-int runValidateCommand(const std::vector<std::string>& args)
+int runValidateCommand(const ParsedArgs& args)
 {
-    Result<ValidateArgs> parsed = parseArgs(args);
-    if (!parsed) {
-        std::cerr << "gbc-conformance validate: " << parsed.error().describe() << "\n"
-                  << "usage: gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] "
-                     "[--format console,json,junit] [--report-dir DIR] [--verbose]\n";
-        return kExitUnusable;
-    }
+    Result<ValidateArgs> parsed = readArgs(args);
+    if (!parsed)
+        return usageError("validate", parsed.error());
     const ValidateArgs& a = *parsed;
-    std::vector<std::string> self{"gbc-conformance", "validate"};
-    self.insert(self.end(), args.begin(), args.end());
-    relaunchWithHugePagesIfLarge(self, a.files); // returns unless it re-executed
+    relaunchWithHugePagesIfLarge(selfArgv(args), a.files); // returns unless it re-executed
     if (!a.schemaNote.empty())
         std::cerr << "gbc-conformance validate: " << a.schemaNote << "\n";
     std::vector<ValidationResult> results;

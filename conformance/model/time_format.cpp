@@ -7,6 +7,12 @@
 
 namespace gbc {
 
+namespace {
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+} // namespace
+
 std::int64_t daysFromCivil(CivilDate d)
 {
     const int y = d.year - (d.month <= 2 ? 1 : 0);
@@ -46,7 +52,6 @@ unsigned daysInMonth(int year, unsigned month)
 
 namespace {
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 void split(EpochSeconds t, CivilDate& date, int& h, int& m, int& s)
 {
@@ -100,6 +105,14 @@ bool validDate(int y, unsigned mo, unsigned d) { return y >= 1 && mo >= 1 && mo 
 
 Result<EpochSeconds> parseIso8601(const std::string& text)
 {
+    Result<std::int64_t> us = parseIsoMicros(text);
+    if (!us)
+        return us.error();
+    return floorDiv(*us, 1000000);
+}
+
+Result<std::int64_t> parseIsoMicros(const std::string& text)
+{
     static const std::regex re(R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$)");
     std::smatch mt;
     if (!std::regex_match(text, mt, re))
@@ -116,7 +129,9 @@ Result<EpochSeconds> parseIso8601(const std::string& text)
         const int off = std::stoi(zone.substr(1, 2)) * 3600 + std::stoi(zone.substr(4, 2)) * 60;
         t -= zone[0] == '-' ? -off : off;
     }
-    return t;
+    std::string fraction = mt[7].matched ? mt[7].str().substr(1) : "";
+    fraction = (fraction + "000000").substr(0, 6);
+    return t * 1000000 + std::stoll(fraction);
 }
 
 Result<EpochSeconds> parseDate(const std::string& text)
@@ -149,6 +164,65 @@ Result<EpochSeconds> parseIsoDuration(const std::string& text)
         return Error{"time.bad_duration", "", "'" + text + "' is not an ISO 8601 duration such as PT15M or P1DT2H"};
     auto part = [&](int i) -> EpochSeconds { return mt[i].matched ? std::stoll(mt[i]) : 0; };
     return part(1) * 604800 + part(2) * 86400 + part(3) * 3600 + part(4) * 60 + part(5);
+}
+
+namespace {
+
+const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+int monthIndex(const std::string& name)
+{
+    for (int i = 0; i < 12; ++i)
+        if (name == kMonths[i])
+            return i + 1;
+    return 0;
+}
+
+} // namespace
+
+std::string formatHttpDate(EpochSeconds t)
+{
+    CivilDate d{};
+    int h, m, s;
+    split(t, d, h, m, s);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT", kWeekdays[weekdayFromDays(floorDiv(t, 86400))],
+                  d.day, kMonths[d.month - 1], d.year, h, m, s);
+    return buf;
+}
+
+Result<EpochSeconds> parseHttpDate(const std::string& text)
+{
+    static const std::regex imf(R"(^[A-Z][a-z]{2}, (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$)");
+    static const std::regex rfc850(R"(^[A-Z][a-z]+, (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$)");
+    static const std::regex asctime(R"(^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$)");
+    std::smatch mt;
+    int y = 0, day = 0, mo = 0, h = 0, mi = 0, s = 0;
+    if (std::regex_match(text, mt, imf) || std::regex_match(text, mt, rfc850)) {
+        day = std::stoi(mt[1]), mo = monthIndex(mt[2]), y = std::stoi(mt[3]);
+        h = std::stoi(mt[4]), mi = std::stoi(mt[5]), s = std::stoi(mt[6]);
+        if (mt[3].length() == 2) // RFC 9110: a two-digit year more than 50 years ahead is in the past century
+            y += y < 70 ? 2000 : 1900;
+    } else if (std::regex_match(text, mt, asctime)) {
+        mo = monthIndex(mt[1]), day = std::stoi(mt[2]), y = std::stoi(mt[6]);
+        h = std::stoi(mt[3]), mi = std::stoi(mt[4]), s = std::stoi(mt[5]);
+    } else {
+        return Error{"time.bad_http_date", "", "'" + text + "' is not an HTTP date (Sun, 06 Nov 1994 08:49:37 GMT)"};
+    }
+    if (mo == 0 || !validDate(y, static_cast<unsigned>(mo), static_cast<unsigned>(day)) || h > 23 || mi > 59 || s > 60)
+        return Error{"time.bad_http_date", "", "'" + text + "' names a date or time that does not exist"};
+    return daysFromCivil({y, static_cast<unsigned>(mo), static_cast<unsigned>(day)}) * 86400 + h * 3600 + mi * 60 + s;
+}
+
+Result<EpochSeconds> parseRetryAfter(const std::string& text, EpochSeconds now)
+{
+    if (!text.empty() && text.size() <= 12 && text.find_first_not_of("0123456789") == std::string::npos)
+        return std::stoll(text);
+    Result<EpochSeconds> at = parseHttpDate(text);
+    if (!at)
+        return Error{"time.bad_retry_after", "Retry-After", "'" + text + "' is neither delay-seconds nor an HTTP date"};
+    return *at > now ? *at - now : 0;
 }
 
 } // namespace gbc

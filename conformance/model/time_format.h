@@ -37,4 +37,15 @@ Result<EpochSeconds> parseEspiQueryTime(const std::string& text);
 // ISO 8601 duration: PnDTnHnMnS (also PnW); years/months are rejected as ambiguous.
 Result<EpochSeconds> parseIsoDuration(const std::string& text);
 
+// Like parseIso8601 but keeps the fraction: microseconds since the epoch (any offset, Z, 0-9 fraction digits).
+// Compare instants with this, never the text: 01:45:00-06:00 and 01:00:00-07:00 are 15 minutes apart.
+Result<std::int64_t> parseIsoMicros(const std::string& text);
+
+// RFC 9110 §5.6.7 HTTP-date. Formats IMF-fixdate ("Sun, 15 Jun 2025 12:00:30 GMT"); parses IMF-fixdate and the
+// obsolete RFC 850 ("Sunday, 15-Jun-25 12:00:30 GMT") and asctime ("Sun Jun 15 12:00:30 2025") forms.
+std::string formatHttpDate(EpochSeconds t);
+Result<EpochSeconds> parseHttpDate(const std::string& text);
+// RFC 9110 §10.2.3 Retry-After: delay-seconds or an HTTP-date; the delay from `now` (never negative).
+Result<EpochSeconds> parseRetryAfter(const std::string& text, EpochSeconds now);
+
 } // namespace gbc

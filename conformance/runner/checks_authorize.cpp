@@ -25,8 +25,10 @@ std::optional<Outcome> flowProblem(const Observation& obs, const std::string& fl
     const std::string end = obs.fact("login." + flow + ".end");
     const std::string message = obs.fact("login." + flow + ".message");
     if (end.empty())
-        return harnessError("the runner did not run the '" + flow + "' login flow (harness fault)");
-    if (end == "transport" || end == "script-mismatch")
+        return skipped("precondition not met: the '" + flow + "' login flow was never started");
+    if (end == "script-mismatch") // the page lacks what the login script names: fix the script, not the target
+        return harnessError("script mismatch in login flow '" + flow + "': " + message, flowEvidence(obs, flow));
+    if (end == "transport")
         return harnessError("login flow '" + flow + "' could not run: " + message, flowEvidence(obs, flow));
     if (end != "callback")
         return failed(expected, message, flowEvidence(obs, flow));

@@ -3,7 +3,9 @@
 
 #include "atom_feed.h"
 #include "registry.h"
+#include "target.h"
 #include "transport.h"
+#include "time_format.h"
 #include "validate.h"
 
 namespace gbc {
@@ -15,11 +17,23 @@ bool isAtom(const HttpExchange& e)
     return e.status == 200 && parseAtomFeed(e.responseBody).wellFormed;
 }
 
+// A data URL still answering 202 after the runner waited its whole retry budget: nothing to judge yet (ES-011
+// judges the 202 answers themselves).
+std::optional<Outcome> stillCollecting(const Observation& obs, const HttpExchange& e)
+{
+    if (e.status != 202)
+        return std::nullopt;
+    return skipped("still 202 (collecting) after waiting " + obs.fact(e.step + "_waited") +
+                   " s of Retry-After (http.retryWaitSeconds bounds the wait)");
+}
+
 Outcome checkResourceReachable(const Observation& obs)
 {
     Needed n = need(obs, {"authorized", "token", "resource"}, "espi.resource");
     if (n.stop)
         return *n.stop;
+    if (auto wait = stillCollecting(obs, *n.ex))
+        return *wait;
     if (!isAtom(*n.ex))
         return failed("200 with an Atom document for the customer's access token", brief(*n.ex), {"espi.resource"});
     return passed("resourceURI answered 200 Atom", {"espi.resource"});
@@ -37,13 +51,17 @@ Outcome checkAuthorizationReachable(const Observation& obs)
     return passed("authorizationURI answered an Authorization (" + step + ")", {step});
 }
 
+// Checks a short batch window cannot decide: a MeterReading read monthly may have no IntervalBlock in a few days,
+// so "its IntervalBlock entries" (ESPI-D025) are not in the document to compare with.
+bool undecidableInShortWindow(const std::string& checkId) { return checkId == "ESPI-D025"; }
+
 // "CHECK at PATH: message; ..." for the findings with verdict `v` (at most ~600 characters), optionally only
-// those of one validator family.
-std::string findingsText(const ValidationResult& r, Verdict v, const std::string& family = "")
+// those of one validator family; with `shortWindow`, findings of checks such a window cannot decide are left out.
+std::string findingsText(const ValidationResult& r, Verdict v, const std::string& family = "", bool shortWindow = false)
 {
     std::string out;
     for (const LocatedFinding& f : r.findings) {
-        if (f.finding.verdict != v || out.size() >= 600)
+        if (f.finding.verdict != v || out.size() >= 600 || (shortWindow && undecidableInShortWindow(f.finding.checkId)))
             continue;
         const CheckDef* def = findCheck(f.finding.checkId);
         if (!family.empty() && (!def || def->record.family != family))
@@ -54,20 +72,50 @@ std::string findingsText(const ValidationResult& r, Verdict v, const std::string
     return out;
 }
 
+// True when `step` is the windowed batch and the window is shorter than kSummaryWindowDays.
+bool shortWindow(const Observation& obs, const std::string& step)
+{
+    const long long days = obs.factInt("espi.window_days");
+    return step == "espi.batch" && days > 0 && days < kSummaryWindowDays;
+}
+
+// FB 15/16 promise a UsageSummary per billing period, published at the period's end: a batch window shorter than
+// kSummaryWindowDays may hold none, so those FBs cannot be judged from it (neither passed nor failed).
+std::string dropUndecidable(FunctionBlocks& claimed, const Observation& obs, const std::string& step)
+{
+    const long long days = obs.factInt("espi.window_days");
+    if (!shortWindow(obs, step))
+        return "";
+    std::string dropped;
+    for (int fb : {15, 16})
+        if (claimed.ids.erase(fb))
+            dropped += (dropped.empty() ? "" : "/") + std::to_string(fb);
+    return dropped.empty() ? "" : " (FB " + dropped + " not judged: a " + std::to_string(days) + "-day window cannot "
+        "hold a complete billing period; set espi.windowDays >= " + std::to_string(kSummaryWindowDays) + ")";
+}
+
 // Runs the validator on a fetched document and turns its findings into one outcome.
 Outcome validated(const Observation& obs, const std::string& step, std::initializer_list<const char*> gates)
 {
     Needed n = need(obs, gates, step);
     if (n.stop)
         return *n.stop;
+    if (auto wait = stillCollecting(obs, *n.ex))
+        return *wait;
     if (n.ex->status != 200)
         return failed("200 with a valid ESPI document", brief(*n.ex), {step});
     ValidateOptions options;
-    if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); fb && !obs.fact("espi.fbs").empty())
+    std::string unjudged;
+    if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); fb && !obs.fact("espi.fbs").empty()) {
         options.claimed = fb.value();
+        unjudged = dropUndecidable(*options.claimed, obs, step);
+    }
     const ValidationResult v = validateDocument(n.ex->responseBody, options, step);
-    const std::string fails = findingsText(v, Verdict::Fail), warns = findingsText(v, Verdict::Warn);
-    const std::string claimed = v.functionBlocks.toString();
+    const bool partial = shortWindow(obs, step);
+    const std::string fails = findingsText(v, Verdict::Fail, "", partial), warns = findingsText(v, Verdict::Warn, "", partial);
+    if (partial)
+        unjudged += " (ESPI-D025 not judged in a window shorter than " + std::to_string(kSummaryWindowDays) + " days)";
+    const std::string claimed = v.functionBlocks.toString() + unjudged;
     if (!v.usable || !fails.empty())
         return failed("no failing MUST data check for FB " + claimed, v.usable ? fails : "unusable document: " + fails, {step});
     if (!warns.empty())
@@ -160,26 +208,41 @@ Outcome checkQueryWindow(const Observation& obs)
 
 Outcome checkQueryRejected(const Observation& o) { return denied(o, {"authorized", "token", "resource", "meter_reading"}, "espi.bad_query", {400}, "published-min=yesterday"); }
 
+// The 202 answers of one data URL: each carries a readable Retry-After, and the final answer is 200.
+std::optional<Outcome> judgeWaits(const Observation& obs, const std::string& step, std::vector<std::string>& evidence)
+{
+    const long long waits = obs.factInt(step + "_waits");
+    for (long long i = 1; i <= waits; ++i) {
+        const std::string wait = step + "_wait." + std::to_string(i);
+        evidence.push_back(wait);
+        const HttpExchange* e = obs.step(wait);
+        const std::string header = e ? responseHeader(*e, "Retry-After") : "";
+        if (e && (header.empty() || !parseRetryAfter(header, 0)))
+            return failed("202 with Retry-After: delay-seconds or an HTTP date",
+                          header.empty() ? "202 without Retry-After" : "Retry-After: " + header, {wait});
+    }
+    const HttpExchange* last = obs.step(step);
+    if (waits > 0 && last && last->status == 202)
+        return skipped("still 202 after waiting " + obs.fact(step + "_waited") + " s (http.retryWaitSeconds)");
+    if (waits > 0 && (!last || last->status != 200))
+        return failed("200 after waiting Retry-After", last ? brief(*last) : "no final answer", evidence);
+    if (waits > 0)
+        evidence.push_back(step);
+    return std::nullopt;
+}
+
 Outcome checkRetryAfter(const Observation& obs)
 {
     for (const char* gate : {"authorized", "resource"})
         if (auto g = obs.gates.find(gate); g != obs.gates.end())
             return skipped(g->second);
-    const long long waits = obs.factInt("espi.batch_waits");
+    const long long waits = obs.factInt("espi.resource_waits") + obs.factInt("espi.batch_waits");
     if (waits == 0)
-        return skipped("the target answered the batch request at once (no 202 to honour)");
+        return skipped("the target answered the resource and batch requests at once (no 202 to honour)");
     std::vector<std::string> evidence;
-    for (long long i = 1; i <= waits; ++i) {
-        const std::string step = "espi.batch_wait." + std::to_string(i);
-        evidence.push_back(step);
-        const HttpExchange* e = obs.step(step);
-        if (e && responseHeader(*e, "Retry-After").empty())
-            return failed("202 with Retry-After", "202 without Retry-After", {step});
-    }
-    const HttpExchange* last = obs.step("espi.batch");
-    evidence.push_back("espi.batch");
-    if (!last || last->status != 200)
-        return failed("200 after waiting Retry-After", last ? brief(*last) : "no final answer", evidence);
+    for (const char* step : {"espi.resource", "espi.batch"})
+        if (auto problem = judgeWaits(obs, step, evidence))
+            return *problem;
     return passed(std::to_string(waits) + " x 202 with Retry-After, then 200", evidence);
 }
 

@@ -97,7 +97,7 @@ Outcome checkIntervalShape(const Observation& obs)
         if (!missing.empty() || !item["readings"].is_array())
             return failed(expected, "interval missing: " + missing, {"json.intervals.1"});
         for (const nlohmann::json& r : item["readings"])
-            if (!(jsonString(r, "start") < jsonString(r, "end")) || !r.contains("kwh") || !(r["kwh"].is_number() || r["kwh"].is_null()))
+            if (!instantsOrdered(r, "start", "end") || !r.contains("kwh") || !(r["kwh"].is_number() || r["kwh"].is_null()))
                 return failed(expected, "reading " + r.dump().substr(0, 200), {"json.intervals.1"});
     }
     return passed("interval objects well formed", {"json.intervals.1"});

@@ -210,7 +210,10 @@ bool LoginEngine::applyStep(const LoginStep& step, LoginResult& result)
         if (!e)
             return mismatch(step.where + ": the page has no element id=\"" + step.elementId + "\"", result);
         auto attr = e->attributes.find(step.attribute);
-        fills_[step.field] = step.attribute.empty() ? e->text : (attr == e->attributes.end() ? "" : attr->second);
+        if (!step.attribute.empty() && attr == e->attributes.end())
+            return mismatch(step.where + ": element id=\"" + step.elementId + "\" has no attribute '" + step.attribute + "'",
+                            result);
+        fills_[step.field] = step.attribute.empty() ? e->text : attr->second;
         recorder_.noteSecret(fills_[step.field], step.field); // a one-time code shown on the page
         return true;
     }

@@ -1,6 +1,7 @@
 // Observation lookups and the outcome helpers every check family uses.
 #include "observation.h"
 
+#include "time_format.h"
 #include "transport.h"
 #include "url.h"
 
@@ -53,8 +54,8 @@ Needed need(const Observation& obs, std::initializer_list<const char*> gates, co
             return {nullptr, skipped(it->second)};
     }
     const HttpExchange* e = obs.step(step);
-    if (!e)
-        return {nullptr, harnessError("the runner did not record step '" + step + "' (harness fault)")};
+    if (!e) // an earlier answer stopped the probe before this request (the gate that says why was not closed)
+        return {nullptr, skipped("precondition not met: step '" + step + "' was never reached")};
     if (e->status == 0)
         return {nullptr, harnessError("no answer to " + e->method + " " + stripQuery(e->url) + ": " + e->error, {step})};
     return {e, std::nullopt};
@@ -66,6 +67,12 @@ std::optional<nlohmann::json> jsonBody(const HttpExchange& e)
     if (j.is_discarded())
         return std::nullopt;
     return j;
+}
+
+bool instantsOrdered(const nlohmann::json& j, const char* startKey, const char* endKey)
+{
+    const Result<std::int64_t> start = parseIsoMicros(jsonString(j, startKey)), end = parseIsoMicros(jsonString(j, endKey));
+    return start && end && *start < *end;
 }
 
 std::string jsonString(const nlohmann::json& j, const char* key)

@@ -59,6 +59,9 @@ Needed need(const Observation& obs, std::initializer_list<const char*> gates, co
 
 std::optional<nlohmann::json> jsonBody(const HttpExchange& e);
 std::string jsonString(const nlohmann::json& j, const char* key); // "" when absent or not a string
+// True when j[startKey] and j[endKey] are ISO 8601 instants (any offset, Z, fraction) and start is before end:
+// compared as instants, never as text (01:45-06:00 is before 01:00-07:00).
+bool instantsOrdered(const nlohmann::json& j, const char* startKey, const char* endKey);
 // "400 application/json {"error":"invalid_grant"}" or "302 -> Location" (bodies clipped): the `actual` of a FAIL.
 std::string brief(const HttpExchange& e);
 std::string oauthError(const HttpExchange& e); // the "error" member of a JSON body, "" otherwise

@@ -19,32 +19,34 @@ std::int64_t nowFor(Session& s)
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// GETs `request`, honouring 202 + Retry-After up to 10 times: the simulator's clock is advanced instead of sleeping;
-// a real target is waited for (at most 30 s in total). 202 answers are recorded as <step>_wait.N.
+// GETs `request`, following 202 + Retry-After (delay-seconds or an HTTP date, RFC 9110 §10.2.3) until another answer
+// or until http.retryWaitSeconds of target time are used up: the simulator's clock is advanced instead of sleeping.
+// 202 answers are recorded as <step>_wait.N; the number of waits is the fact <step>_waits.
 int fetchPatiently(Session& s, const std::string& step, const OutgoingRequest& request)
 {
-    int waits = 0, slept = 0;
+    int waits = 0;
+    std::int64_t waited = 0;
+    const std::int64_t budget = s.config().retryWaitSeconds;
     for (;;) {
         const HttpExchange e = s.record(step + "_try", request);
-        if (e.status != 202 || waits >= 10) {
+        if (e.status != 202) {
+            s.renameStep(e.step, step);
+            break;
+        }
+        const Result<EpochSeconds> after = parseRetryAfter(responseHeader(e, "Retry-After"), nowFor(s));
+        const std::int64_t pause = std::max<std::int64_t>(1, after ? *after : 5);
+        if (waited + pause > budget) {
             s.renameStep(e.step, step);
             break;
         }
         ++waits;
+        waited += pause;
         s.renameStep(e.step, step + "_wait." + std::to_string(waits));
-        const std::string header = responseHeader(e, "Retry-After");
-        const int after = header.empty() || header.find_first_not_of("0123456789") != std::string::npos
-            ? 5 : std::min(std::stoi(header.substr(0, 6)), 86400);
-        if (!s.advanceClock(after)) {
-            const int pause = std::min({after, 5, 30 - slept});
-            if (pause <= 0) { // still 202 after the time budget: the last answer stands as the step's result
-                s.renameStep(step + "_wait." + std::to_string(waits), step);
-                return waits - 1;
-            }
+        if (!s.advanceClock(pause))
             std::this_thread::sleep_for(std::chrono::seconds(pause));
-            slept += pause;
-        }
     }
+    s.fact(step + "_waits", std::to_string(waits));
+    s.fact(step + "_waited", std::to_string(waited));
     return waits;
 }
 
@@ -143,12 +145,13 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     }
     if (!s.gateOpen("resource"))
         return;
-    s.record("espi.resource", s.get(withParams(l.resourceUri, {{"published-min", formatIso8601(now - 86400)},
+    fetchPatiently(s, "espi.resource", s.get(withParams(l.resourceUri, {{"published-min", formatIso8601(now - 86400)},
         {"published-max", formatIso8601(now)}}), l.accessToken));
-    const std::int64_t from = now - 86400LL * s.config().espi.windowDays;
-    const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(now)}};
-    const int waits = fetchPatiently(s, "espi.batch", s.get(withParams(l.batchUrl, window), l.accessToken));
-    s.fact("espi.batch_waits", std::to_string(waits));
+    const std::int64_t end = nowFor(s); // the resource fetch may have moved the clock
+    const std::int64_t from = end - 86400LL * s.config().espi.windowDays;
+    s.fact("espi.window_days", std::to_string(s.config().espi.windowDays));
+    const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(end)}};
+    fetchPatiently(s, "espi.batch", s.get(withParams(l.batchUrl, window), l.accessToken));
     const HttpExchange* batch = s.obs().step("espi.batch");
     const AtomFeed feed = parseAtomFeed(batch ? batch->responseBody : "");
     for (const FeedEntry* up : feed.ofKind("UsagePoint"))

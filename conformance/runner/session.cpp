@@ -9,6 +9,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "percent_codec.h"
 #include "time_format.h"
 
 namespace gbc {
@@ -26,7 +27,7 @@ Session::Session(const VariantSpec& variant, HttpTransport& transport, CallbackL
         redirectUri_ = with.str();
     }
     secret(config_.oauth.clientSecret, "client_secret");
-    secret(base64(config_.oauth.clientId + ":" + config_.oauth.clientSecret), "client_basic");
+    secret(basicCredentials(config_.oauth.clientId, config_.oauth.clientSecret), "client_basic");
     secret(config_.jsonApi.token, "api_token");
     secret(config_.espi.registrationToken, "registration_token");
     for (const auto& [name, value] : variant.vars)
@@ -99,7 +100,7 @@ HeaderList Session::bearer(const std::string& token)
 
 HeaderList Session::basicAuth(const std::string& secret) const
 {
-    return {{"Authorization", "Basic " + base64(config_.oauth.clientId + ":" + secret)}};
+    return {{"Authorization", "Basic " + basicCredentials(config_.oauth.clientId, secret)}};
 }
 
 OutgoingRequest Session::get(const std::string& url, const std::string& token) const
@@ -120,6 +121,11 @@ std::string base64(const std::string& raw)
         reinterpret_cast<const unsigned char*>(raw.data()), static_cast<int>(raw.size()));
     out.resize(static_cast<std::size_t>(n));
     return out;
+}
+
+std::string basicCredentials(const std::string& clientId, const std::string& clientSecret)
+{
+    return base64(percentEncode(clientId) + ":" + percentEncode(clientSecret));
 }
 
 namespace {

@@ -79,6 +79,8 @@ private:
 // Random URL-safe text from the OS CSPRNG (state values, PKCE verifiers).
 std::string randomToken(std::size_t bytes);
 std::string base64(const std::string& raw);
+// RFC 6749 §2.3.1: HTTP Basic credentials are base64(form-urlencode(id) ":" form-urlencode(secret)).
+std::string basicCredentials(const std::string& clientId, const std::string& clientSecret);
 std::string pkceChallenge(const std::string& verifier); // BASE64URL(SHA256(verifier))
 
 } // namespace gbc

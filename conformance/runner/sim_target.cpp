@@ -67,7 +67,6 @@ EndpointConfig utilityConfig(const Utility& u, const Client& client, const std::
     c.oauth.redirectUri = "http://127.0.0.1:0/callback";
     c.espi.resourceBase = origin + "/DataCustodian/espi/1_1/resource";
     c.espi.registrationToken = client.registrationToken;
-    c.espi.windowDays = 35; // long enough to hold a monthly UsageSummary (FB 15/16)
     c.jsonApi.base = origin + "/api/v2";
     c.jsonApi.token = client.apiToken;
     if (u.odr)
@@ -75,6 +74,7 @@ EndpointConfig utilityConfig(const Utility& u, const Client& client, const std::
     c.clockUrl = origin + "/__sim/clock";
     c.insecure = origin.rfind("https://", 0) == 0; // gbc-sim --tls makes a fresh self-signed certificate at start
     c.timeoutMs = 10000;
+    c.retryWaitSeconds = 3600; // the simulator's clock is advanced, so waiting out a slow collection costs nothing
     return c;
 }
 

@@ -30,12 +30,16 @@ struct OAuthConfig {
     bool pkce = true;
 };
 
+// The default batch window: one complete billing period ends inside any 35 days, so a monthly UsageSummary
+// (FB 15/16, published at the period's end) is in the window whatever the day of the month.
+inline constexpr int kSummaryWindowDays = 35;
+
 struct EspiConfig {
     std::string resourceBase; // ".../DataCustodian/espi/1_1/resource"
     std::string registrationToken;
     std::string applicationInformationUrl;
     std::string functionBlocks; // FBs to validate feeds against, e.g. "1_4_5_15" ("" = from the granted scope)
-    int windowDays = 3;         // days of interval data fetched with published-min/max
+    int windowDays = kSummaryWindowDays; // days of data fetched with published-min/max
 };
 
 struct JsonApiConfig {
@@ -56,6 +60,7 @@ struct EndpointConfig {
     std::string caFile;
     bool insecure = false;
     int timeoutMs = 10000;
+    int retryWaitSeconds = 120; // target time the runner waits on 202/429 + Retry-After for one URL, in total
     std::string clockUrl; // simulator clock control (POST {"advance": "PT15M"}); "" = real time only
     std::vector<LoginStep> login;
 };

@@ -106,11 +106,14 @@ void readTransport(const JsonReader& r, EndpointConfig& cfg)
     }
     if (r.has("http")) {
         const JsonReader h = r.at("http");
-        h.allowOnly({"timeoutSeconds"});
+        h.allowOnly({"timeoutSeconds", "retryWaitSeconds"});
         const std::int64_t s = h.integer("timeoutSeconds", cfg.timeoutMs / 1000);
         if (s < 1 || s > 300)
             h.at("timeoutSeconds").fail("target.range", "timeoutSeconds must be between 1 and 300");
         cfg.timeoutMs = static_cast<int>(s * 1000);
+        cfg.retryWaitSeconds = static_cast<int>(h.integer("retryWaitSeconds", cfg.retryWaitSeconds));
+        if (cfg.retryWaitSeconds < 0 || cfg.retryWaitSeconds > 3600)
+            h.at("retryWaitSeconds").fail("target.range", "retryWaitSeconds must be between 0 and 3600");
     }
 }
 

@@ -22,8 +22,15 @@ Error expiredOrRevoked(const std::string& what, const std::string& message)
     return {api_error::kExpiredOrRevoked, what, message};
 }
 
+Error rateLimited(long long retryAfterSeconds, const std::string& message)
+{
+    return {api_error::kRateLimited, std::to_string(retryAfterSeconds), message};
+}
+
 int statusForError(const std::string& code)
 {
+    if (code == api_error::kRateLimited)
+        return 429;
     if (code == api_error::kInvalidParam || code == api_error::kRequiredParamMissing || code == api_error::kExpiredOrRevoked ||
         code == api_error::kAccessInvalid)
         return 400;
@@ -52,9 +59,12 @@ HttpAnswer errorAnswer(const Error& error, const SimContext& ctx)
     a.contentType = "application/json";
     if (a.status == 401)
         a.withHeader("WWW-Authenticate", "Bearer realm=\"UtilityAPI\"");
+    const bool limited = a.status == 429;
+    if (limited)
+        a.withHeader("Retry-After", error.where);
     if (ctx.defect("json_error_body_missing"))
         return a;
-    const std::string description = error.where.empty() ? error.message : error.where + ": " + error.message;
+    const std::string description = error.where.empty() || limited ? error.message : error.where + ": " + error.message;
     nlohmann::json body = {{"error", error.code}, {"error_description", description}, {"url", docsUrl(error.code)}};
     a.body = body.dump(4);
     return a;

@@ -22,14 +22,17 @@ inline constexpr const char* kInvalidToken = "invalid_token";
 inline constexpr const char* kForbidden = "forbidden";
 inline constexpr const char* kFileUnavailable = "file_unavailable";
 inline constexpr const char* kAccessInvalid = "access_invalid";
+inline constexpr const char* kRateLimited = "rate_limited"; // 429; Error::where holds the Retry-After seconds
 } // namespace api_error
 
 Error invalidParam(const std::string& param, const std::string& message);
 Error requiredParamMissing(const std::string& param);
 Error notFound(const std::string& what, const std::string& message);
 Error expiredOrRevoked(const std::string& what, const std::string& message);
+Error rateLimited(long long retryAfterSeconds, const std::string& message);
 
-// 400 invalid_param / required_param_missing / expired_or_revoked, 401 token errors, 403 forbidden, 404 the rest.
+// 400 invalid_param / required_param_missing / expired_or_revoked, 401 token errors, 403 forbidden, 429 rate_limited,
+// 404 the rest.
 int statusForError(const std::string& code);
 
 // The error body, or an empty body when the json_error_body_missing defect is on.

@@ -2,6 +2,7 @@
 #include "api_module.h"
 
 #include "api_errors.h"
+#include "local_offsets.h"
 
 namespace gbc {
 
@@ -26,7 +27,7 @@ Route apiRoute(const std::string& method, const std::string& pattern, const Modu
                      Result<nlohmann::json> body = core(state, caller.value(), req);
                      if (method != "GET")
                          module->wake();
-                     return body ? jsonAnswer(body.value()) : errorAnswer(body.error(), state.ctx);
+                     return body ? jsonAnswer(withLocalOffsets(state.ctx, std::move(body.value()), req.path)) : errorAnswer(body.error(), state.ctx);
                  }};
 }
 

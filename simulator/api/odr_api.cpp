@@ -41,12 +41,17 @@ Result<nlohmann::json> odrCore(ApiState& state, const ApiCaller& caller, const H
         return invalidParam("meter", "On-Demand Read reads electric smart meters; meter " + *meterUid + " is " +
                                          toString(meter->service->service->kind));
     const OdrTiming timing = meter->plan.scenario ? meter->plan.scenario->odr : OdrTiming{};
-    OdrRead read;
+    OdrOutcome outcome;
     {
         std::lock_guard lock(state.mutex);
-        read = state.odr.request(*meterUid, timing, now, state.ctx.defect("odr_ignores_ttl")).read;
+        outcome = state.odr.request(*meterUid, timing, now, state.ctx.defect("odr_ignores_ttl"));
     }
-    return odrAnswer(meter.value(), read, now);
+    if (!outcome.started && state.ctx.variation(Variation::OdrRepeat429)) { // one read per ttl window
+        const std::int64_t ttl = viewAt(outcome.read, now).ttlSeconds;
+        return rateLimited(ttl > 0 ? ttl : 1, "meter " + *meterUid + " was read " + std::to_string(now - outcome.read.started) +
+                                              " s ago; its result stays valid for its ttl, retry after it");
+    }
+    return odrAnswer(meter.value(), outcome.read, now);
 }
 
 std::vector<Route> odrRoutes(const ModulePtr& module)

@@ -19,12 +19,18 @@ PageContext pageOf(const FlowEnv& env, const FlowState& flow)
     return PageContext{env.utility, env.client, env.ctx.modes->modeOf(env.client), flow, env.formAction};
 }
 
+// A page re-shown after a failed login or code: 200, or 401 with the failed_login_401 variation.
+int failureStatus(const FlowEnv& env, const std::string& errorHtml)
+{
+    return !errorHtml.empty() && env.ctx.variation(Variation::FailedLogin401) ? 401 : 200;
+}
+
 HttpAnswer showVerify(const FlowEnv& env, FlowState flow, const std::string& errorHtml)
 {
     flow.stage = FlowStage::Verify;
     flow.customerId.clear();
     env.store.saveFlow(flow);
-    return htmlAnswer(200, verifyPage(pageOf(env, flow), errorHtml));
+    return htmlAnswer(failureStatus(env, errorHtml), verifyPage(pageOf(env, flow), errorHtml));
 }
 
 const std::string kNotFound = "customer_not_found";
@@ -84,7 +90,8 @@ HttpAnswer otpStep(const FlowEnv& env, FlowState flow, const HttpRequest& req)
         return redirectError(env.ctx, flow, "access_denied", "too many wrong one-time codes");
     }
     env.store.saveFlow(flow);
-    return htmlAnswer(200, otpPage(pageOf(env, flow), errorElement("invalid_otp", "That code is not right; try again.")));
+    const std::string error = errorElement("invalid_otp", "That code is not right; try again.");
+    return htmlAnswer(failureStatus(env, error), otpPage(pageOf(env, flow), error));
 }
 
 HttpAnswer switchMethod(const FlowEnv& env, FlowState flow, const HttpRequest& req)
@@ -144,7 +151,10 @@ HttpAnswer approve(const FlowEnv& env, const FlowState& flow, const Customer& cu
     draft.sharedServices = shared;
     draft.created = now;
     draft.expires = authorizationEnd(scope, now);
-    draft.dataReadyAt = now + (scenario ? scenario->collectionDelaySeconds : 0);
+    std::int64_t delay = scenario ? scenario->collectionDelaySeconds : 0;
+    if (env.ctx.variation(Variation::CollectionDelay))
+        delay = std::max<std::int64_t>(delay, kVariationCollectionSeconds);
+    draft.dataReadyAt = now + delay;
     draft.isTest = customer.test;
     const AuthorizationRecord record = env.store.createAuthorization(draft);
     const std::string code = env.store.issueCode(CodeGrant{env.utility.id, env.client.clientId, record.uid,

@@ -46,8 +46,9 @@ HttpAnswer customerTokens(const SimContext& ctx, const HttpRequest& req, const I
               {"refresh_token", issue.refreshToken},
               {"expires_in", kAccessTokenLifetimeSeconds},
               {"scope", issue.scope}};
-    if (!ctx.defect("missing_resource_uri"))
-        body["resourceURI"] = base + "Subscription/" + issue.authorizationUid;
+    if (!ctx.defect("missing_resource_uri")) // ESPI allows either form; the Batch one answers 202 while collecting
+        body["resourceURI"] = base + (ctx.variation(Variation::BatchResourceUri) ? "Batch/Subscription/" : "Subscription/") +
+                              issue.authorizationUid;
     body["authorizationURI"] = base + "Authorization/" + issue.authorizationUid;
     const auto scope = parseScope(issue.scope);
     if (scope && scope->hasFunctionBlock(51))
@@ -140,7 +141,12 @@ HttpAnswer refreshTokenGrant(SimContext& ctx, SimStore& store, const Utility& u,
     }
     TokenInfo info{TokenClass::CustomerAccess, client.clientId, u.id, record->uid, scope,
                    now + kAccessTokenLifetimeSeconds, false};
-    return customerTokens(ctx, req, Issue{store.issueAccessToken(info, grant->codeId), *token, scope, record->uid});
+    std::string refresh = *token;
+    if (ctx.variation(Variation::RotatingRefreshTokens)) { // RFC 6749 §6: MAY issue a new one and retire the old
+        store.retireRefreshToken(*token);
+        refresh = store.issueRefreshToken(*grant);
+    }
+    return customerTokens(ctx, req, Issue{store.issueAccessToken(info, grant->codeId), refresh, scope, record->uid});
 }
 
 HttpAnswer clientCredentialsGrant(SimContext& ctx, SimStore& store, const Utility& u, const Client& client,
@@ -204,7 +210,7 @@ HttpAnswer handleToken(SimContext& ctx, SimStore& store, const Utility& utility,
     return tokenError(utility, "unsupported_grant_type", "grant_type '" + *grantType + "' is not supported");
 }
 
-HttpAnswer handleRevoke(SimContext&, SimStore& store, const Utility& utility, const HttpRequest& req)
+HttpAnswer handleRevoke(SimContext& ctx, SimStore& store, const Utility& utility, const HttpRequest& req)
 {
     const auto client = frontChecks(utility, req);
     if (!client)
@@ -212,7 +218,9 @@ HttpAnswer handleRevoke(SimContext&, SimStore& store, const Utility& utility, co
     const auto token = req.field("token");
     if (!token)
         return tokenError(utility, "invalid_request", "token is missing");
-    if (store.revokeToken(*token, (*client)->clientId) == RevokeOutcome::OtherClient)
+    const RevokePolicy policy{!ctx.variation(Variation::RevokeRefreshKeepsAccess),
+                              ctx.variation(Variation::RevokeAccessTakesRefresh)};
+    if (store.revokeToken(*token, (*client)->clientId, policy) == RevokeOutcome::OtherClient)
         return tokenError(utility, "invalid_request", "the token was issued to another client");
     HttpAnswer a = HttpAnswer::make(200, "application/json", "");
     a.withHeader("Cache-Control", "no-store");

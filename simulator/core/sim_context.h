@@ -1,4 +1,4 @@
-// Everything a simulator handler may consult: catalogue, clock, seed, authorizations and switched-on defects.
+// Everything a simulator handler may consult: catalogue, clock, seed, authorizations and switched-on defects and variations.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "client_modes.h"
 #include "clock.h"
+#include "variations.h"
 
 namespace gbc {
 
@@ -28,7 +29,10 @@ struct SimContext {
     // modes->modeOf(client), never client.mode directly. Shared by copies of the context.
     std::shared_ptr<ClientModes> modes = std::make_shared<ClientModes>();
 
+    Variations variations{}; // legitimate behaviours switched on with --variation (see `gbc-sim variations`)
+
     bool defect(const std::string& name) const { return defects.count(name) != 0; }
+    bool variation(Variation v) const { return variations.count(v) != 0; }
 };
 
 } // namespace gbc

@@ -187,7 +187,7 @@ std::optional<RefreshGrant> SimStore::findRefreshToken(const std::string& token)
     return it->second;
 }
 
-RevokeOutcome SimStore::revokeToken(const std::string& token, const std::string& clientId)
+RevokeOutcome SimStore::revokeToken(const std::string& token, const std::string& clientId, RevokePolicy policy)
 {
     const std::string hash = sha256Hex(token);
     std::lock_guard lock(mutex_);
@@ -195,18 +195,38 @@ RevokeOutcome SimStore::revokeToken(const std::string& token, const std::string&
         if (it->second.info.clientId != clientId)
             return RevokeOutcome::OtherClient;
         it->second.info.revoked = true;
+        if (policy.accessTakesRefresh) // RFC 7009 §2.1: MAY revoke the respective refresh token as well
+            revokeGrantLocked(it->second.codeId, true, true);
         return RevokeOutcome::Revoked;
     }
     if (auto it = refresh_.find(hash); it != refresh_.end()) {
         if (it->second.clientId != clientId)
             return RevokeOutcome::OtherClient;
         it->second.revoked = true;
-        for (auto& [h, entry] : access_) // RFC 7009 §2.1: access tokens of the same grant go too
-            if (!it->second.codeId.empty() && entry.codeId == it->second.codeId)
-                entry.info.revoked = true;
+        if (policy.refreshTakesAccess) // RFC 7009 §2.1: access tokens of the same grant SHOULD go too
+            revokeGrantLocked(it->second.codeId, true, false);
         return RevokeOutcome::Revoked;
     }
     return RevokeOutcome::Unknown;
+}
+
+void SimStore::revokeGrantLocked(const std::string& codeId, bool access, bool refresh)
+{
+    if (codeId.empty())
+        return;
+    for (auto& [h, entry] : access_)
+        if (access && entry.codeId == codeId)
+            entry.info.revoked = true;
+    for (auto& [h, grant] : refresh_)
+        if (refresh && grant.codeId == codeId)
+            grant.revoked = true;
+}
+
+void SimStore::retireRefreshToken(const std::string& token)
+{
+    std::lock_guard lock(mutex_);
+    if (auto it = refresh_.find(sha256Hex(token)); it != refresh_.end())
+        it->second.revoked = true;
 }
 
 FlowState SimStore::createFlow(FlowState flow, EpochSeconds now)

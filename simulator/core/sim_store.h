@@ -24,6 +24,12 @@ struct CodeRedemption {
 
 enum class RevokeOutcome { Revoked, Unknown, OtherClient };
 
+// What else goes when one token is revoked (RFC 7009 §2.1 leaves both choices to the server).
+struct RevokePolicy {
+    bool refreshTakesAccess = true;  // revoking a refresh token ends the access tokens of the same grant (SHOULD)
+    bool accessTakesRefresh = false; // revoking an access token ends the grant's refresh token too (MAY)
+};
+
 // Secrets are kept keyed by SHA-256 and compared with CRYPTO_memcmp; they are never stored or logged whole.
 // Authorization uids are decimal strings drawn from a generator seeded by `seed`: same seed, same sequence.
 class SimStore : public AuthorizationDirectory {
@@ -47,8 +53,10 @@ public:
     std::string issueAccessToken(const TokenInfo& info, const std::string& codeId);
     std::string issueRefreshToken(const RefreshGrant& grant);
     std::optional<RefreshGrant> findRefreshToken(const std::string& token) const;
-    // RFC 7009: ends an access or refresh token of `clientId` (a refresh token takes its code's access tokens along).
-    RevokeOutcome revokeToken(const std::string& token, const std::string& clientId);
+    // RFC 7009: ends an access or refresh token of `clientId`, and its siblings of the same grant per `policy`.
+    RevokeOutcome revokeToken(const std::string& token, const std::string& clientId, RevokePolicy policy = {});
+    // Ends one refresh token only (rotation: RFC 6749 §6 lets the server retire the token just used).
+    void retireRefreshToken(const std::string& token);
 
     // Authorize sessions, alive kFlowLifetimeSeconds from `now`; expired ones are invisible and purged lazily.
     // Returns the stored session: id (256 random bits) and expiresAt filled in.
@@ -69,6 +77,7 @@ private:
 
     std::string nextUidLocked();
     void revokeCodeTokensLocked(const std::string& codeId);
+    void revokeGrantLocked(const std::string& codeId, bool access, bool refresh);
     std::optional<TokenInfo> catalogueTokenLocked(const std::string& bearer) const;
 
     const Catalogue& catalogue_;

@@ -4,8 +4,29 @@
 #include "espi_access.h"
 #include "espi_call.h"
 #include "espi_paths.h"
+#include "namespace_forms.h"
 
 namespace gbc {
+
+namespace {
+
+HttpAnswer dispatch(const EspiCall& call)
+{
+    if (call.target.isCustomerTree())
+        return handleCustomer(call);
+    switch (call.target.resource) {
+    case EspiResource::ServiceStatus:
+    case EspiResource::ApplicationInformation:
+    case EspiResource::AuthorizationFeed:
+    case EspiResource::Authorization:
+    case EspiResource::Bulk:
+        return handleAdmin(call);
+    default:
+        return handleUsage(call);
+    }
+}
+
+} // namespace
 
 HttpAnswer handleEspi(SimContext& ctx, const HttpRequest& req)
 {
@@ -26,18 +47,10 @@ HttpAnswer handleEspi(SimContext& ctx, const HttpRequest& req)
     const std::string origin = espipath::linkOrigin(ctx, req);
     EspiCall call{ctx, req, *token, *target, relative, EndpointUrls{origin, origin + espipath::kPrefix},
                   ctx.clock.now()};
-    if (target->isCustomerTree())
-        return handleCustomer(call);
-    switch (target->resource) {
-    case EspiResource::ServiceStatus:
-    case EspiResource::ApplicationInformation:
-    case EspiResource::AuthorizationFeed:
-    case EspiResource::Authorization:
-    case EspiResource::Bulk:
-        return handleAdmin(call);
-    default:
-        return handleUsage(call);
-    }
+    HttpAnswer answer = dispatch(call);
+    if (const NamespaceForm form = namespaceFormOf(ctx); form != NamespaceForm::AsWritten && answer.status == 200)
+        answer.body = rewriteNamespaces(answer.body, form);
+    return answer;
 }
 
 std::vector<Route> espiRoutes(SimContext& ctx)

@@ -47,13 +47,18 @@ Status parseFlag(const std::string& flag, const std::string& value, SimCliOption
         if (!findDefect(value))
             return usage("--defect", "unknown defect '" + value + "'; `gbc-sim defects` lists them");
         out.defects.insert(value);
+    } else if (flag == "--variation") {
+        const std::optional<Variation> v = findVariation(value);
+        if (!v)
+            return usage("--variation", "unknown variation '" + value + "'; `gbc-sim variations` lists them");
+        out.variations.insert(*v);
     }
     return okStatus();
 }
 
 bool takesValue(const std::string& flag)
 {
-    for (const char* f : {"--listen", "--cert", "--key", "--scenarios", "--clock", "--seed", "--defect"})
+    for (const char* f : {"--listen", "--cert", "--key", "--scenarios", "--clock", "--seed", "--defect", "--variation"})
         if (flag == f)
             return true;
     return false;
@@ -65,8 +70,10 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
 {
     SimCliOptions out;
     std::size_t i = 0;
-    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects")) {
-        out.command = args[0] == "scenarios" ? SimCommand::Scenarios : SimCommand::Defects;
+    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects" || args[0] == "variations")) {
+        out.command = args[0] == "scenarios" ? SimCommand::Scenarios
+            : args[0] == "defects"           ? SimCommand::Defects
+                                             : SimCommand::Variations;
         i = 1;
     }
     for (; i < args.size(); ++i) {
@@ -106,7 +113,8 @@ std::string simHelpText()
 {
     return std::string("Usage: gbc-sim [options]            serve the mock utilities\n"
                        "       gbc-sim scenarios [--json]   list utilities, clients and test accounts\n"
-                       "       gbc-sim defects              list the deliberate defects (name first)\n\n"
+                       "       gbc-sim defects              list the deliberate defects (name first)\n"
+                       "       gbc-sim variations           list the legitimate variations (name first)\n\n"
                        "Options:\n"
                        "  --listen HOST:PORT   address to bind (default 127.0.0.1:8080; port 0 = any free port).\n"
                        "                       The first stdout line is 'gbc-sim listening on http://HOST:PORT'.\n"
@@ -119,6 +127,8 @@ std::string simHelpText()
            "                       a fixed clock moves only via POST /__sim/clock {\"advance\":\"PT15M\"}\n"
            "  --seed N             seed for generated ids and data (default 1)\n"
            "  --defect NAME        switch on a deliberate defect (repeatable; see gbc-sim defects)\n"
+           "  --variation NAME     switch on a behaviour the standards allow but gbc-sim does not show by\n"
+           "                       default (repeatable; see gbc-sim variations)\n"
            "  --quiet              no request log on stderr\n"
            "  --help, --version\n\n"
            "Exit status: 0 after SIGINT/SIGTERM, 1 when the server cannot start, 2 for bad arguments or catalogue.\n";

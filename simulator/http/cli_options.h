@@ -1,4 +1,4 @@
-// gbc-sim command line: subcommands (serve, scenarios, defects) and flags, parsed into values with located errors.
+// gbc-sim command line: subcommands (serve, scenarios, defects, variations) and flags, parsed into values with located errors.
 #pragma once
 
 #include <cstdint>
@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "result.h"
+#include "variations.h"
 
 namespace gbc {
 
-enum class SimCommand { Serve, Scenarios, Defects, Help, Version };
+enum class SimCommand { Serve, Scenarios, Defects, Variations, Help, Version };
 
 struct SimCliOptions {
     SimCommand command = SimCommand::Serve;
@@ -22,6 +23,7 @@ struct SimCliOptions {
     std::string clock;        // empty: kDefaultClockSpec
     std::uint64_t seed = 1;
     std::set<std::string> defects;
+    Variations variations;
     bool json = false;  // scenarios --json
     bool quiet = false; // no request log
 };

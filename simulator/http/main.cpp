@@ -1,4 +1,4 @@
-// gbc-sim: parse the command line, then list (scenarios, defects) or serve until SIGINT/SIGTERM.
+// gbc-sim: parse the command line, then list (scenarios, defects, variations) or serve until SIGINT/SIGTERM.
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -7,6 +7,7 @@
 #include "catalogue_listing.h"
 #include "catalogue_loader.h"
 #include "cli_options.h"
+#include "catalogue_variations.h"
 #include "defects.h"
 #include "sim_server.h"
 #include "tls_cert.h"
@@ -36,6 +37,7 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     so.clock = *clock;
     so.seed = opts.seed;
     so.defects = opts.defects;
+    so.variations = opts.variations;
     so.tls = opts.tls;
     if (!opts.certFile.empty()) {
         auto identity = loadTlsIdentity(opts.certFile, opts.keyFile);
@@ -91,9 +93,16 @@ int main(int argc, char** argv)
             std::cout << d.name << "  " << d.area << "  " << d.description << "\n";
         return 0;
     }
+    if (opts->command == SimCommand::Variations) {
+        for (const VariationInfo& v : allVariations())
+            std::cout << v.name << "  " << v.description << "  [" << v.allowedBy << "]\n";
+        return 0;
+    }
     auto catalogue = loadCatalogue(*opts);
     if (!catalogue)
         return fail(2, catalogue.error());
+    if (opts->variations.count(Variation::ReservedCharSecrets))
+        catalogue = withReservedCharSecrets(std::move(catalogue.value()));
     if (opts->command == SimCommand::Scenarios) {
         std::cout << (opts->json ? listCatalogueJson(*catalogue) : listCatalogueText(*catalogue));
         return 0;

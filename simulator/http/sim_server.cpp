@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "answer_variations.h"
 #include "api_routes.h"
 #include "clock_control.h"
 #include "espi_routes.h"
@@ -61,6 +62,7 @@ SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
     store_ = std::make_unique<SimStore>(*options_.catalogue, options_.seed);
     context_ = std::unique_ptr<SimContext>(
         new SimContext{*options_.catalogue, *options_.clock, *store_, options_.seed, options_.defects, {}});
+    context_->variations = options_.variations;
 }
 
 SimServer::~SimServer()
@@ -103,12 +105,13 @@ void SimServer::mountRoutes()
                                return htmlAnswer(200, homePage(context_->catalogue, req.origin()));
                            }});
     const bool tls = options_.tls;
+    const SimContext* ctx = context_.get();
     for (const Route& route : routes) {
-        auto handler = [route, tls](const httplib::Request& req, httplib::Response& res) {
+        auto handler = [route, tls, ctx](const httplib::Request& req, httplib::Response& res) {
             auto request = toHttpRequest(req, tls);
             if (!request)
                 return applyAnswer(errorPage(400, "bad_encoding", "Bad request", request.error().describe()), res);
-            applyAnswer(route.handler(*request), res);
+            applyAnswer(applyAnswerVariations(*ctx, route.handler(*request)), res);
         };
         if (route.method == "GET")
             server_->Get(route.pattern, handler);

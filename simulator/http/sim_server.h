@@ -30,6 +30,7 @@ struct SimServerOptions {
     std::shared_ptr<Clock> clock;               // null: FixedClock at kDefaultClockSpec
     std::uint64_t seed = 1;
     std::set<std::string> defects;              // names from allDefects()
+    Variations variations;                      // from allVariations()
     bool tls = false;
     std::string certPem, keyPem;                // with tls: empty = generate a self-signed certificate
     std::size_t maxBodyBytes = 1024 * 1024;     // larger bodies answer 413

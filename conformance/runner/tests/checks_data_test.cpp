@@ -67,6 +67,67 @@ TEST(EspiChecks, RefusalsAndRetryAfter)
     EXPECT_EQ(run("ES-011", o).verdict, Verdict::Pass);
     o.steps["espi.batch_wait.1"] = canned::answer(202);
     EXPECT_EQ(run("ES-011", o).verdict, Verdict::Fail);
+    o.steps["espi.batch_wait.1"] = canned::answer(202, "", {{"Retry-After", "Sun, 15 Jun 2025 12:01:00 GMT"}});
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Pass);
+    o.steps["espi.batch_wait.1"] = canned::answer(202, "", {{"Retry-After", "in a minute"}});
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Fail);
+}
+
+// Makes sure a 202 on the resourceURI (a .../Batch/Subscription/{id} resourceURI while collecting) is followed and
+// judged by ES-011, and a URL still collecting after the whole wait is SKIP for ES-001, never FAIL.
+// Example failure: ES-001 failing "200 with an Atom document" on a 202 that ES-011 accepts.
+TEST(EspiChecks, ResourceUriAnswering202)
+{
+    Observation o;
+    o.facts["espi.resource_waits"] = "1";
+    o.steps["espi.resource_wait.1"] = canned::answer(202, "", {{"Retry-After", "60"}});
+    o.steps["espi.resource"] = canned::answer(200, blocksFeed({0}));
+    o.facts["espi.batch_waits"] = "0";
+    EXPECT_EQ(run("ES-001", o).verdict, Verdict::Pass);
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Pass);
+    o.steps["espi.resource"] = canned::answer(202, "", {{"Retry-After", "60"}});
+    o.facts["espi.resource_waited"] = "120";
+    const Outcome still = run("ES-001", o);
+    EXPECT_EQ(still.verdict, Verdict::Skip);
+    EXPECT_NE(still.message.find("still 202"), std::string::npos);
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Skip);
+    o.steps["espi.resource"] = canned::answer(404, "");
+    EXPECT_EQ(run("ES-001", o).verdict, Verdict::Fail);
+    EXPECT_EQ(run("ES-011", o).verdict, Verdict::Fail);
+}
+
+// Makes sure JSON interval readings are ordered as instants: across a DST fall-back with local offsets
+// (01:45-06:00 -> 01:00-07:00 is 15 minutes forward) they pass, truly reversed ones fail.
+// Example failure: the string comparison "01:00" < "01:45" failing the first reading after the fall-back.
+TEST(JsonApiChecks, IntervalTimesAreInstants)
+{
+    Observation o;
+    auto intervals = [&](const std::string& start, const std::string& end) {
+        o.steps["json.intervals.1"] = json(200, R"({"intervals":[{"uid":"a","meter_uid":"m","base":{},"readings":[{"start":")" +
+                                                    start + R"(","end":")" + end + R"(","kwh":0.5}]}]})");
+        return run("JA-004", o).verdict;
+    };
+    EXPECT_EQ(intervals("2025-11-02T01:45:00.000000-06:00", "2025-11-02T01:00:00.000000-07:00"), Verdict::Pass);
+    EXPECT_EQ(intervals("2025-11-02T07:45:00Z", "2025-11-02T08:00:00.5Z"), Verdict::Pass);
+    EXPECT_EQ(intervals("2025-11-02T01:00:00-07:00", "2025-11-02T01:45:00-06:00"), Verdict::Fail);
+    EXPECT_EQ(intervals("2025-11-02T01:00:00-07:00", "soon"), Verdict::Fail);
+}
+
+// Makes sure polls refused with 429 inside the ttl (allowed) make the lifecycle SKIP instead of FAIL.
+// Example failure: OD-002 "statuses out of order: initialized -> ?" on a target that rate-limits repeats.
+TEST(OdrChecks, RateLimitedPollsSkipTheLifecycle)
+{
+    Observation o;
+    o.steps["odr.first"] = json(200, R"({"meter":"1","status":"initialized","ts":"2025-06-15T06:00:00.000000-06:00","ttl_seconds":900,"data":null})");
+    o.steps["odr.poll.1"] = json(429, R"({"error":"rate_limited"})", {{"Retry-After", "894"}});
+    o.facts["odr.polls"] = "1";
+    o.facts["odr.expect_terminal"] = "yes";
+    o.steps["odr.repeat"] = json(429, R"({"error":"rate_limited"})");
+    EXPECT_EQ(run("OD-001", o).verdict, Verdict::Pass);
+    EXPECT_EQ(run("OD-002", o).verdict, Verdict::Skip);
+    EXPECT_EQ(run("OD-003", o).verdict, Verdict::Pass);
+    o.steps["odr.poll.1"] = json(200, R"({"status":"bogus"})");
+    EXPECT_EQ(run("OD-002", o).verdict, Verdict::Fail);
 }
 
 // Makes sure the feed data check runs the validator and names failing data checks.
@@ -167,14 +228,16 @@ TEST(RunnerCatalogue, RecordsAreComplete)
     EXPECT_GE(runnerChecks().size(), 60u);
 }
 
-// Makes sure need() distinguishes not applicable (SKIP) from harness faults (ERROR).
-// Example failure: an unrecorded step reported as SKIP, hiding a runner bug.
+// Makes sure need() says SKIP when a precondition failed (gate closed, step never reached) and ERROR only for a
+// request that got no answer. Example failure: "did not record step" as ERROR, turning the exit code into 2.
 TEST(RunnerCatalogue, NeedGatesAndFaults)
 {
     Observation o;
     o.gates["odr"] = "no ODR";
     EXPECT_EQ(need(o, {"odr"}, "odr.first").stop->verdict, Verdict::Skip);
-    EXPECT_EQ(need(o, {}, "odr.first").stop->verdict, Verdict::Error);
+    const Outcome unreached = *need(o, {}, "odr.first").stop;
+    EXPECT_EQ(unreached.verdict, Verdict::Skip);
+    EXPECT_NE(unreached.message.find("precondition not met: step 'odr.first' was never reached"), std::string::npos);
     o.steps["odr.first"].error = "timeout";
     EXPECT_EQ(need(o, {}, "odr.first").stop->verdict, Verdict::Error);
     o.steps["odr.first"] = json(200, "{}");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "canned.h"
+#include "session.h"
 
 using namespace gbc;
 using canned::json;
@@ -46,7 +47,12 @@ TEST(AuthorizeChecks, FlowProblemsAreFailOrError)
     o.facts["login.main.end"] = "transport";
     EXPECT_EQ(run("AZ-001", o).verdict, Verdict::Error);
     o.facts["login.main.end"] = "script-mismatch";
-    EXPECT_EQ(run("AZ-001", o).verdict, Verdict::Error);
+    o.facts["login.main.message"] = "s4: element id=\"sandbox-otp\" has no attribute 'data-otp'";
+    const Outcome mismatch = run("AZ-001", o);
+    EXPECT_EQ(mismatch.verdict, Verdict::Error);
+    EXPECT_NE(mismatch.message.find("script mismatch"), std::string::npos);
+    o.facts.erase("login.main.end"); // the flow never started: a precondition, not a harness fault
+    EXPECT_EQ(run("AZ-001", o).verdict, Verdict::Skip);
 }
 
 // Makes sure OAD001 negatives need an error redirect with state and no code, and a login page fails them.
@@ -64,7 +70,7 @@ TEST(AuthorizeChecks, ErrorRedirects)
     EXPECT_EQ(run("AZ-003", o).verdict, Verdict::Fail);
     o.steps["authz.bad_scope"] = redirect("http://127.0.0.1:5/callback?error=invalid_scope&state=N1&code=X");
     EXPECT_EQ(run("AZ-005", o).verdict, Verdict::Fail);
-    EXPECT_EQ(run("AZ-004", o).verdict, Verdict::Error); // step never recorded: harness fault
+    EXPECT_EQ(run("AZ-004", o).verdict, Verdict::Skip); // step never reached: precondition, SKIP
 }
 
 // Makes sure unknown clients and foreign redirect URIs get an error page, never a redirect.
@@ -147,4 +153,12 @@ TEST(TokenChecks, NegativeCases)
     EXPECT_EQ(run("TK-015", o).verdict, Verdict::Skip);
     o.steps["token.missing_code"] = HttpExchange{}; // no answer: network fault
     EXPECT_EQ(run("TK-011", o).verdict, Verdict::Error);
+}
+
+// Makes sure HTTP Basic credentials are form-urlencoded before Base64 (RFC 6749 §2.3.1), so '+', '/', '=', ':', '%'
+// and a space in a secret survive a server that decodes per the RFC. Example failure: base64("id:secret") raw.
+TEST(TokenRequests, BasicCredentialsAreFormUrlEncoded)
+{
+    EXPECT_EQ(basicCredentials("DEMO id", "sandbox_secret+/=:% x"), "REVNTyUyMGlkOnNhbmRib3hfc2VjcmV0JTJCJTJGJTNEJTNBJTI1JTIweA==");
+    EXPECT_EQ(basicCredentials("abc", "def"), "YWJjOmRlZg==");
 }

@@ -115,6 +115,31 @@ TEST(LoginEngine, MismatchAndTransport)
     EXPECT_EQ(r.end, LoginEnd::Transport);
 }
 
+// Makes sure fillFromElement copies an element's text, or the named attribute, and that an attribute the element
+// lacks is a script mismatch, not a wrong code blamed on the target. Example failure: TARGET.md's OTP example
+// ("attribute": "data-otp" on <strong id="sandbox-otp">) submitting an empty code and failing AZ-001.
+TEST(LoginEngine, FillFromElementTextOrAttribute)
+{
+    const std::string otpPage = R"(<p>Code: <strong id="sandbox-otp" data-x="7">123456</strong></p>
+<form method="post" action="/oauth/otp"><input name="otp"><button>Verify</button></form>)";
+    const LoginStep text{LoginAction::FillFromElement, {}, "otp", "sandbox-otp", "", "", "s1"};
+    const LoginStep attribute{LoginAction::FillFromElement, {}, "otp", "sandbox-otp", "data-otp", "", "s1"};
+    FakeRecorder rec;
+    rec.push(200, otpPage);
+    rec.push(200, kConsent);
+    LoginEngine engine(rec, nullptr);
+    LoginResult r = engine.run(script({open(), text, submit()}), run("approve"));
+    ASSERT_GE(rec.sent_.size(), 2u);
+    EXPECT_NE(rec.sent_[1].requestBody.find("otp=123456"), std::string::npos) << rec.sent_[1].requestBody;
+    FakeRecorder rec2;
+    rec2.push(200, otpPage);
+    LoginEngine engine2(rec2, nullptr);
+    r = engine2.run(script({open(), attribute, submit()}), run("approve"));
+    EXPECT_EQ(r.end, LoginEnd::ScriptMismatch);
+    EXPECT_NE(r.message.find("no attribute 'data-otp'"), std::string::npos) << r.message;
+    EXPECT_EQ(rec2.sent_.size(), 1u); // nothing submitted
+}
+
 // Makes sure a 4xx answer to authorize ends as a target error and a script that ends on a page says so.
 // Example failure: an unknown-client 401 page treated as a login form and submitted.
 TEST(LoginEngine, ErrorStatusAndScriptEndingOnPage)

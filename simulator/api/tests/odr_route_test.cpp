@@ -135,6 +135,31 @@ TEST_F(OdrRoute, IgnoreTtlDefect)
     EXPECT_EQ(odr().json["status"], "initialized");
 }
 
+// Makes sure odr_repeat_429 refuses a repeat inside the ttl with 429 + Retry-After (the ttl left) and starts a new
+// read once the ttl is over. Example failure: the running read answered 200 as without the variation.
+TEST_F(OdrRoute, Repeat429Variation)
+{
+    h.ctx.variations.insert(Variation::OdrRepeat429);
+    EXPECT_EQ(odr().status, 200);
+    h.clock.advance(30);
+    auto r = odr();
+    EXPECT_EQ(r.status, 429) << r.body;
+    EXPECT_EQ(r.header("Retry-After"), "870");
+    EXPECT_EQ(r.json["error"], "rate_limited");
+    h.clock.advance(870);
+    r = odr();
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json["status"], "initialized");
+}
+
+// Makes sure json_local_offsets writes the utility's local offset (EPE: America/Denver, MDT in June) for the same
+// instant. Example failure: +00:00 kept, or the wall time left unshifted with a new offset.
+TEST_F(OdrRoute, LocalOffsetsVariation)
+{
+    h.ctx.variations.insert(Variation::JsonLocalOffsets);
+    EXPECT_EQ(odr().json["ts"], "2025-06-15T09:06:40.000000-06:00");
+}
+
 // Makes sure the errored scenario ends "errored" with null data. Example failure: errored reads report "updated".
 TEST_F(OdrRoute, ErroredScenario)
 {

@@ -101,6 +101,24 @@ TEST(SimCli, DefectsListing)
     EXPECT_NE(r.out.find("\ncode_reusable "), std::string::npos);
 }
 
+// Makes sure `variations` prints one variation per line, name first, with the clause allowing it; --variation takes
+// the listed names (repeatable) and an unknown one exits 2 naming the flag. Example failure: a typo served silently.
+TEST(SimCli, VariationsListingAndFlag)
+{
+    const RunResult r = runSim({"variations"});
+    ASSERT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.out.rfind("rotating_refresh_tokens ", 0), 0u);
+    EXPECT_NE(r.out.find("\nreserved_char_secrets "), std::string::npos);
+    EXPECT_NE(r.out.find("[RFC 6749 §6"), std::string::npos);
+    const RunResult unknown = runSim({"--variation", "rotating_refresh_token", "--listen", "127.0.0.1:0"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_NE(unknown.err.find("--variation"), std::string::npos) << unknown.err;
+    EXPECT_NE(unknown.err.find("unknown variation 'rotating_refresh_token'"), std::string::npos) << unknown.err;
+    const RunResult secrets = runSim({"scenarios", "--variation=reserved_char_secrets", "--variation", "odr_repeat_429"});
+    EXPECT_EQ(secrets.exitCode, 0) << secrets.err;
+    EXPECT_NE(secrets.out.find("+/=:% x"), std::string::npos) << "scenarios lists the changed secrets";
+}
+
 // Makes sure --scenarios replaces the catalogue, and a bad directory or file exits 2 with a located error.
 // Example failure: a typo in a utility file crashing the simulator.
 TEST(SimCli, ScenariosDirectory)

@@ -1,10 +1,9 @@
 // `gbc-conformance matrix`: the variants (or N shards) as a CI matrix for GitHub Actions, GitLab CI or plain JSON.
-#include "runner_commands.h"
+#include "commands.h"
 
 #include <iostream>
 
 #include "catalogue_loader.h"
-#include "cmd_options.h"
 #include "runner.h"
 #include "sim_target.h"
 
@@ -44,16 +43,9 @@ std::string gitlab(const nlohmann::ordered_json& list)
 
 } // namespace
 
-int runMatrixCommand(const std::vector<std::string>& args)
+int runMatrixCommand(const ParsedArgs& a)
 {
-    Result<ParsedArgs> parsed = parseArgs(args, "matrix", {"--emit", "--target", "--variant", "--shards"}, {"--sim"}, {});
-    const auto usage = [](const Error& e) {
-        std::cerr << "gbc-conformance matrix: " << e.describe() << "\nusage: gbc-conformance " << kMatrixHelp << "\n";
-        return 2;
-    };
-    if (!parsed)
-        return usage(parsed.error());
-    const ParsedArgs& a = parsed.value();
+    const auto usage = [](const Error& e) { return usageError("matrix", e); };
     const std::string emit = a.value("--emit", "json");
     if (emit != "github" && emit != "gitlab" && emit != "json")
         return usage(Error{"usage.emit", "--emit " + emit, "choose github, gitlab or json"});
@@ -84,7 +76,7 @@ int runMatrixCommand(const std::vector<std::string>& args)
         std::cout << gitlab(list);
     else
         std::cout << list.dump(2) << "\n";
-    return 0;
+    return kExitOk;
 }
 
 } // namespace gbc

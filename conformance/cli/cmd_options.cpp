@@ -1,4 +1,4 @@
-// Argument reading for run/matrix/merge with clear errors for unknown flags and missing values.
+// The one argument reader of every subcommand, with errors naming the command and the option.
 #include "cmd_options.h"
 
 namespace gbc {
@@ -30,31 +30,40 @@ std::vector<std::string> ParsedArgs::list(const std::string& flag) const
     return out;
 }
 
-Result<ParsedArgs> parseArgs(const std::vector<std::string>& args, const std::string& command,
-    const std::set<std::string>& withValue, const std::set<std::string>& optionalValue,
-    const std::set<std::string>& bare)
+namespace {
+
+bool isOption(const std::string& a)
+{
+    return a.size() > 1 && a[0] == '-' && a != "--";
+}
+
+} // namespace
+
+Result<ParsedArgs> parseArgs(const std::vector<std::string>& args, const std::string& command, const OptionSpec& spec)
 {
     ParsedArgs out;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a.rfind("--", 0) != 0 || a == "--") {
-            out.positionals.push_back(a);
+        if (!isOption(args[i])) {
+            out.positionals.push_back(args[i]);
             continue;
         }
-        const std::size_t eq = a.find('=');
-        const std::string flag = a.substr(0, eq);
+        const std::size_t eq = args[i].find('=');
+        std::string flag = args[i].substr(0, eq);
+        if (auto alias = spec.aliases.find(flag); alias != spec.aliases.end())
+            flag = alias->second;
         const bool inlineValue = eq != std::string::npos;
-        if (withValue.count(flag)) {
+        if (spec.withValue.count(flag)) {
             if (!inlineValue && i + 1 >= args.size())
                 return Error{"usage", command + " " + flag, "needs a value"};
-            out.values[flag].push_back(inlineValue ? a.substr(eq + 1) : args[++i]);
-        } else if (optionalValue.count(flag)) {
+            out.values[flag].push_back(inlineValue ? args[i].substr(eq + 1) : args[++i]);
+        } else if (spec.optionalValue.count(flag)) {
             const bool next = !inlineValue && i + 1 < args.size() && args[i + 1].rfind("-", 0) != 0;
-            out.values[flag].push_back(inlineValue ? a.substr(eq + 1) : (next ? args[++i] : ""));
-        } else if (bare.count(flag) && !inlineValue) {
-            out.values[flag].push_back("");
+            out.values[flag].push_back(inlineValue ? args[i].substr(eq + 1) : (next ? args[++i] : ""));
+        } else if ((spec.bare.count(flag) || flag == "--help" || flag == "-h") && !inlineValue) {
+            out.values[flag == "-h" ? "--help" : flag].push_back("");
         } else {
-            return Error{"usage", command + " " + flag, "unknown option (see gbc-conformance help)"};
+            return Error{"usage", command + " " + flag,
+                spec.bare.count(flag) ? "takes no value" : "unknown option (see gbc-conformance " + command + " --help)"};
         }
     }
     return out;

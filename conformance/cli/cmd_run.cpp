@@ -1,11 +1,12 @@
 // `gbc-conformance run`: load a target (file or spawned simulators), run the plan, write reports, exit 0/1/2.
-#include "runner_commands.h"
+#include "commands.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "catalogue_loader.h"
-#include "cmd_options.h"
+#include "catalogue_variations.h"
 #include "console_report.h"
 #include "report_files.h"
 #include "runner.h"
@@ -16,12 +17,11 @@ namespace gbc {
 
 namespace {
 
-constexpr int kOk = 0, kUsage = 2;
+constexpr int kOk = kExitOk, kUsage = kExitUnusable;
 
-int usageError(const Error& e)
+int runUsage(const Error& e)
 {
-    std::cerr << "gbc-conformance run: " << e.describe() << "\nusage: gbc-conformance " << kRunHelp << "\n";
-    return kUsage;
+    return usageError("run", e);
 }
 
 std::string slug(const std::string& name)
@@ -60,6 +60,8 @@ Result<Prepared> prepareSimulators(const ParsedArgs& a, RunOptions& options)
     Result<Catalogue> catalogue = simCatalogue(simArgs);
     if (!catalogue)
         return catalogue.error();
+    if (simArgsHaveVariation(simArgs, kReservedSecretVariation)) // the secrets gbc-sim will give its clients
+        catalogue = withReservedCharSecrets(std::move(catalogue.value()));
     const int jobs = std::stoi(a.value("--jobs", "1"));
     Prepared p;
     for (int j = 0; j < jobs; ++j) {
@@ -80,7 +82,7 @@ Result<Prepared> prepareSimulators(const ParsedArgs& a, RunOptions& options)
 Result<RunOptions> readOptions(const ParsedArgs& a)
 {
     RunOptions o;
-    o.version = "0.1.0";
+    o.version = toolVersion();
     o.plan = a.value("--plan", "full");
     bool known = false;
     for (const std::string& p : planNames())
@@ -121,7 +123,7 @@ int listSelected(const ParsedArgs& a)
     o.excludes = a.list("--exclude");
     const std::vector<const RunnerCheck*> checks = selectChecks(o);
     if (checks.empty())
-        return usageError(Error{"usage.plan", "--plan/--filter", "no check is selected"});
+        return runUsage(Error{"usage.plan", "--plan/--filter", "no check is selected"});
     for (const RunnerCheck* c : checks)
         std::cout << runnerCheckLine(*c) << "\n";
     return kOk;
@@ -148,25 +150,18 @@ int runAndReport(const ParsedArgs& a, const RunOptions& options, const std::vect
 
 } // namespace
 
-int runRunCommand(const std::vector<std::string>& args)
+int runRunCommand(const ParsedArgs& a)
 {
-    Result<ParsedArgs> parsed = parseArgs(args, "run",
-        {"--target", "--plan", "--filter", "--exclude", "--variant", "--expected-failures", "--report-dir", "--format",
-            "--shard", "--jobs", "--sim-arg", "--sim-binary"},
-        {"--sim"}, {"--list"});
-    if (!parsed)
-        return usageError(parsed.error());
-    const ParsedArgs& a = parsed.value();
     if (a.has("--list")) // the checks the plan and filters select, without running anything
         return listSelected(a);
     if (!a.positionals.empty())
-        return usageError(Error{"usage", a.positionals.front(), "unexpected argument"});
+        return runUsage(Error{"usage", a.positionals.front(), "unexpected argument"});
     Result<RunOptions> options = readOptions(a);
     if (!options)
-        return usageError(options.error());
+        return runUsage(options.error());
     Result<std::vector<std::string>> formats = parseFormats(a.value("--format", "console,json,junit,html"));
     if (!formats)
-        return usageError(formats.error());
+        return runUsage(formats.error());
     Prepared prepared;
     if (a.has("--sim")) {
         Result<Prepared> p = prepareSimulators(a, options.value());
@@ -178,11 +173,11 @@ int runRunCommand(const std::vector<std::string>& args)
     } else {
         Result<Target> t = loadTargetFile(a.value("--target"));
         if (!t)
-            return usageError(t.error());
+            return runUsage(t.error());
         prepared.target = std::move(t.value());
     }
     if (selectVariants(prepared.target, options.value()).empty())
-        return usageError(Error{"usage.variant", "--variant/--shard", "no variant of the target is selected"});
+        return runUsage(Error{"usage.variant", "--variant/--shard", "no variant of the target is selected"});
     return runAndReport(a, options.value(), formats.value(), prepared);
 }
 
