@@ -64,10 +64,9 @@ void ConsoleProgress::finish()
         out_ << "\r\033[K" << std::flush;
 }
 
-std::string renderConsoleSummary(const Report& report, const std::vector<std::string>& reportPaths)
+std::string renderReportPaths(const std::vector<std::string>& reportPaths)
 {
     std::ostringstream out;
-    out << verdictLine(report) << "\n";
     const auto isHtml = [](const std::string& p) { return p.size() >= 5 && p.compare(p.size() - 5, 5, ".html") == 0; };
     for (const std::string& p : reportPaths) // the HTML report first: it is what a person opens
         if (isHtml(p))
@@ -75,6 +74,13 @@ std::string renderConsoleSummary(const Report& report, const std::vector<std::st
     for (const std::string& p : reportPaths)
         if (!isHtml(p))
             out << "  report: " << p << "\n";
+    return out.str();
+}
+
+std::string renderConsoleSummary(const Report& report, const std::vector<std::string>& reportPaths)
+{
+    std::ostringstream out;
+    out << verdictLine(report) << "\n" << renderReportPaths(reportPaths);
     for (const std::string& note : report.notes)
         out << "ERROR " << oneLine(note) << "\n";
     for (const CheckResult& r : report.results) {
@@ -94,6 +100,29 @@ std::string renderConsoleSummary(const Report& report, const std::vector<std::st
     for (const StaleEntry& s : report.stale)
         out << "STALE expected failure " << s.check << " [" << s.variant << "] no longer fails (" << oneLine(s.reason)
             << ")\n";
+    return out.str();
+}
+
+std::string renderConsoleFindings(const Report& report, bool verbose)
+{
+    std::ostringstream out;
+    for (const VariantInfo& v : report.variants) {
+        std::vector<CheckResult> mine;
+        for (const CheckResult& r : report.results) {
+            if (r.variant != v.id)
+                continue;
+            mine.push_back(r);
+            if (!verbose && (r.verdict == Verdict::Pass || r.verdict == Verdict::Skip))
+                continue;
+            out << r.checkId << " " << toString(r.verdict) << " " << r.location << ": " << oneLine(r.message);
+            if (!r.expected.empty() || !r.actual.empty())
+                out << " (expected " << oneLine(r.expected) << "; actual " << oneLine(r.actual) << ")";
+            out << "\n";
+        }
+        out << v.id << ": " << countsText(mine) << (v.description.empty() ? "" : "; " + v.description) << "\n";
+    }
+    for (const std::string& note : report.notes)
+        out << "ERROR " << oneLine(note) << "\n";
     return out.str();
 }
 

@@ -31,6 +31,14 @@ private:
 // The closing summary; its first line is the verdict line, then the report paths, then each FAIL/ERROR.
 std::string renderConsoleSummary(const Report& report, const std::vector<std::string>& reportPaths);
 
+// The report paths, the HTML report first ("  HTML report: PATH", then "  report: PATH" lines).
+std::string renderReportPaths(const std::vector<std::string>& reportPaths);
+
+// Per variant, one line per result that is not PASS or SKIP (every result with `verbose`):
+// "CHECK VERDICT LOCATION: message (expected ...; actual ...)", then "VARIANT: counts; description"; then the notes.
+// For reports with many located results per check (validate: one variant per file, one result per finding).
+std::string renderConsoleFindings(const Report& report, bool verbose);
+
 // True when `fd` is a terminal and TERM is not "dumb" and CI is unset.
 bool isInteractive(int fd);
 

@@ -55,7 +55,7 @@ void normalize(Report& report)
 {
     std::sort(report.variants.begin(), report.variants.end(),
         [](const VariantInfo& a, const VariantInfo& b) { return a.id < b.id; });
-    std::sort(report.results.begin(), report.results.end(), [](const CheckResult& a, const CheckResult& b) {
+    std::stable_sort(report.results.begin(), report.results.end(), [](const CheckResult& a, const CheckResult& b) {
         return a.checkId != b.checkId ? a.checkId < b.checkId : a.variant < b.variant;
     });
     // Exchanges keep their per-variant recording order (ids end in a zero-padded sequence number).

@@ -49,12 +49,18 @@ Result<Report> mergeReports(const std::vector<Report>& shards)
         for (const VariantInfo& v : r.variants)
             if (variants.insert(v.id).second)
                 out.variants.push_back(v);
+        // A check x variant may hold several results within one input (validate: one per located finding), but
+        // never in two inputs.
+        std::set<std::string> mine;
         for (const CheckResult& c : r.results) {
-            if (!results.insert(c.checkId + "\n" + c.variant).second)
+            const std::string key = c.checkId + "\n" + c.variant;
+            if (results.count(key))
                 return Error{"merge.duplicate", "input " + std::to_string(i + 1),
                     "check " + c.checkId + " for variant " + c.variant + " appears in two inputs (overlapping shards?)"};
+            mine.insert(key);
             out.results.push_back(c);
         }
+        results.insert(mine.begin(), mine.end());
         for (const HttpExchange& e : r.exchanges)
             if (exchanges.insert(e.id).second)
                 out.exchanges.push_back(e);

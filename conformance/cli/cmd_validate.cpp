@@ -1,12 +1,16 @@
-// `gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format LIST] [--report-dir DIR] [--verbose]`.
-#include <filesystem>
-#include <fstream>
+// `gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format LIST] [--report-dir DIR] [--verbose]`:
+// validates, then writes the canonical report through the reports/ writers (the report.json schema of run and merge).
 #include <iostream>
 
 #include "commands.h"
+#include "console_report.h"
+#include "html_report.h"
+#include "json_report.h"
+#include "junit_report.h"
+#include "report_files.h"
 #include "huge_pages.h"
 #include "validate.h"
-#include "validate_report.h"
+#include "validation_report.h"
 
 namespace gbc {
 
@@ -20,19 +24,6 @@ struct ValidateArgs {
     bool verbose = false;
     std::string schemaNote; // said once on stderr when no schema was found
 };
-
-Status applyFormats(ValidateArgs& out, const std::vector<std::string>& list)
-{
-    if (list.empty())
-        return Error{"usage.format", "--format", "no format given (console, json, junit)"};
-    out.formats.clear();
-    for (const std::string& f : list) {
-        if (f != "console" && f != "json" && f != "junit")
-            return Error{"usage.format", "--format", "unknown format '" + f + "' (console, json, junit)"};
-        out.formats.push_back(f);
-    }
-    return okStatus();
-}
 
 Result<ValidateArgs> readArgs(const ParsedArgs& args)
 {
@@ -53,9 +44,12 @@ Result<ValidateArgs> readArgs(const ParsedArgs& args)
     if (!note)
         return note.error();
     out.schemaNote = *note;
-    if (args.has("--format"))
-        if (Status s = applyFormats(out, args.list("--format")); !s)
-            return s.error();
+    if (args.has("--format")) {
+        Result<std::vector<std::string>> formats = parseFormats(args.value("--format"));
+        if (!formats)
+            return formats.error();
+        out.formats = formats.value();
+    }
     if (out.files.empty())
         return Error{"usage.files", "", "no FILE given"};
     return out;
@@ -72,27 +66,16 @@ std::vector<std::string> selfArgv(const ParsedArgs& args)
     return argv;
 }
 
-std::string render(const std::string& format, const std::vector<ValidationResult>& results, bool verbose)
+// One rendering on stdout (without --report-dir).
+std::string render(const std::string& format, const Report& report, bool verbose)
 {
     if (format == "json")
-        return renderJson(results);
+        return reportToJsonText(report);
     if (format == "junit")
-        return renderJunit(results);
-    return renderConsole(results, verbose);
-}
-
-Status writeReports(const ValidateArgs& a, const std::vector<ValidationResult>& results)
-{
-    std::error_code ec;
-    std::filesystem::create_directories(a.reportDir, ec);
-    for (const std::string& f : a.formats) {
-        std::string name = f == "json" ? "validate.json" : f == "junit" ? "validate-junit.xml" : "validate.txt";
-        std::ofstream out(std::filesystem::path(a.reportDir) / name, std::ios::binary);
-        out << render(f, results, a.verbose);
-        if (!out)
-            return Error{"report.write", a.reportDir + "/" + name, "cannot write the report"};
-    }
-    return okStatus();
+        return reportToJunit(report);
+    if (format == "html")
+        return reportToHtml(report);
+    return renderConsoleFindings(report, verbose) + verdictLine(report) + "\n";
 }
 
 } // namespace
@@ -109,24 +92,19 @@ int runValidateCommand(const ParsedArgs& args)
     std::vector<ValidationResult> results;
     for (const std::string& file : a.files)
         results.push_back(validateFile(file, a.options));
-    if (!a.reportDir.empty()) {
-        if (Status s = writeReports(a, results); !s) {
-            std::cerr << "gbc-conformance validate: " << s.error().describe() << "\n";
+    const Report report = validationReport(results, toolVersion());
+    if (a.reportDir.empty()) {
+        for (const std::string& f : a.formats)
+            std::cout << render(f, report, a.verbose);
+    } else {
+        Result<std::vector<std::string>> written = writeReportFiles(report, a.reportDir, a.formats);
+        if (!written) {
+            std::cerr << "gbc-conformance validate: " << written.error().describe() << "\n";
             return kExitUnusable;
         }
-        std::cout << renderConsole(results, a.verbose);
-    } else {
-        for (const std::string& f : a.formats)
-            std::cout << render(f, results, a.verbose);
+        std::cout << render("console", report, a.verbose) << renderReportPaths(written.value());
     }
-    int code = kExitOk;
-    for (const ValidationResult& r : results) {
-        if (!r.usable || r.hasError())
-            return kExitUnusable;
-        if (r.mustFailed())
-            code = kExitFailed;
-    }
-    return code;
+    return summarize(report).exitCode;
 }
 
 } // namespace gbc

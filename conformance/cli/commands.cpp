@@ -18,12 +18,13 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> table{
         {"validate",
-         "validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format console,json,junit] [--report-dir DIR] "
-         "[--verbose]",
-         "check ESPI XML files (schema and semantic checks); exit 0 no MUST failed, 1 one failed, 2 unusable input",
+         "validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format console,json,junit,html] "
+         "[--report-dir DIR] [--verbose]",
+         "check ESPI XML files (schema and data checks) into the report of run; exit 0 no MUST failed, 1 one failed, "
+         "2 unusable input",
          {{"--fb", "--schema", "--format", "--report-dir"}, {}, {"--verbose", "--no-schema"}, {{"-v", "--verbose"}}},
          runValidateCommand},
-        {"list", "list [--json]", "every check: the runner's (AZ/TK/ES/OD/JA) and the data checks (ESPI-*)",
+        {"list", "list [--json]", "every check: the data checks (ESPI-*), then the runner's (AZ/TK/ES/OD/JA/...)",
          {{}, {}, {"--json"}, {}}, runListCommand},
         {"run",
          "run --target FILE | --sim [UTILITY] [--plan full|oauth|oauth-authorize|oauth-token|espi|odr|json-api] "
@@ -39,7 +40,7 @@ const std::vector<Command>& commands()
          "the variants (or N shards) as a CI matrix",
          {{"--emit", "--target", "--variant", "--shards"}, {"--sim"}, {}, {}}, runMatrixCommand},
         {"merge", "merge [--report-dir DIR] [--format json,junit,html,console] REPORT.json|DIR...",
-         "combine report.json files (shards of run, validate reports) into one report",
+         "combine report.json files (shards of one run, or validate reports) into one report",
          {{"--report-dir", "--format"}, {}, {}, {}}, runMergeCommand},
     };
     return table;

@@ -1,7 +1,7 @@
 // ESPI resource checks (plan espi): reachability, data validity via the validator, token classes, QRY001/002, 202.
 #include "runner_families.h"
 
-#include "atom_feed.h"
+#include "espi_document.h"
 #include "registry.h"
 #include "target.h"
 #include "transport.h"
@@ -14,7 +14,7 @@ namespace {
 
 bool isAtom(const HttpExchange& e)
 {
-    return e.status == 200 && parseAtomFeed(e.responseBody).wellFormed;
+    return e.status == 200 && EspiDocument::parse(e.responseBody).ok();
 }
 
 // A data URL still answering 202 after the runner waited its whole retry budget: nothing to judge yet (ES-011
@@ -46,7 +46,8 @@ Outcome checkAuthorizationReachable(const Observation& obs)
     Needed n = need(obs, {"authorized", "token", "authorization_uri"}, step);
     if (n.stop)
         return *n.stop;
-    if (n.ex->status != 200 || parseAtomFeed(n.ex->responseBody).ofKind("Authorization").empty())
+    const Result<EspiDocument> doc = EspiDocument::parse(n.ex->responseBody);
+    if (n.ex->status != 200 || !doc || doc->entriesOf(ResourceKind::Authorization).empty())
         return failed("200 with an Authorization entry", brief(*n.ex), {"espi.authorization", step});
     return passed("authorizationURI answered an Authorization (" + step + ")", {step});
 }
@@ -190,16 +191,15 @@ Outcome checkQueryWindow(const Observation& obs)
     const std::int64_t min = obs.factInt("espi.window_min"), max = obs.factInt("espi.window_max");
     const std::string expected = "the IntervalBlock spanning [" + obs.fact("espi.window_min_iso") + ", " +
         obs.fact("espi.window_max_iso") + "] and no block outside it";
-    const AtomFeed feed = parseAtomFeed(n.ex->responseBody);
-    if (n.ex->status != 200 || !feed.wellFormed)
+    const Result<EspiDocument> doc = EspiDocument::parse(n.ex->responseBody);
+    if (n.ex->status != 200 || !doc)
         return failed(expected, brief(*n.ex), {"espi.window"});
     int inside = 0, outside = 0;
     bool exact = false;
-    for (const FeedEntry* e : feed.ofKind("IntervalBlock"))
-        for (const FeedBlock& b : e->blocks) {
-            (b.start <= max && b.start + b.duration >= min ? inside : outside)++;
-            exact = exact || (b.start == min && b.start + b.duration == max);
-        }
+    for (const BlockData& b : doc->blocks()) {
+        (b.start <= max && b.start + b.duration >= min ? inside : outside)++;
+        exact = exact || (b.start == min && b.start + b.duration == max);
+    }
     if (outside > 0 || !exact)
         return failed(expected, std::to_string(inside) + " blocks inside, " + std::to_string(outside) + " outside the window" +
             (exact ? "" : ", the block spanning the window is missing"), {"espi.window"});

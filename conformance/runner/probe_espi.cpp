@@ -5,7 +5,8 @@
 #include <chrono>
 #include <thread>
 
-#include "atom_feed.h"
+#include "espi_document.h"
+#include "interval_series.h"
 #include "time_format.h"
 
 namespace gbc {
@@ -63,21 +64,15 @@ std::string functionBlocksFor(Session& s)
 
 // QRY001: the window is exactly one complete IntervalBlock seen in the batch (shortest duration, then latest end
 // before now), so both containment and overlap filtering must return it and nothing outside it.
-void probeWindow(Session& s, const AtomFeed& batch, std::int64_t now)
+void probeWindow(Session& s, const EspiDocument& batch, std::int64_t now)
 {
-    const FeedEntry* chosen = nullptr;
-    const FeedBlock* block = nullptr;
-    for (const FeedEntry* e : batch.ofKind("IntervalBlock"))
-        for (const FeedBlock& b : e->blocks) {
-            if (b.duration <= 0 || b.start + b.duration > now || e->link("up").empty())
-                continue;
-            const bool better = !block || b.duration < block->duration ||
-                (b.duration == block->duration && b.start > block->start);
-            if (better) {
-                chosen = e;
-                block = &b;
-            }
-        }
+    const BlockData* block = nullptr;
+    for (const BlockData& b : batch.blocks()) {
+        if (b.duration <= 0 || b.start + b.duration > now || batch.entries()[b.entry].up.empty())
+            continue;
+        if (!block || b.duration < block->duration || (b.duration == block->duration && b.start > block->start))
+            block = &b;
+    }
     if (!block) {
         s.closeGate("meter_reading", "the Batch/Subscription feed holds no complete IntervalBlock to query (see ES-003)");
         return;
@@ -87,7 +82,7 @@ void probeWindow(Session& s, const AtomFeed& batch, std::int64_t now)
     s.fact("espi.window_max", std::to_string(max));
     s.fact("espi.window_min_iso", formatIso8601(min));
     s.fact("espi.window_max_iso", formatIso8601(max));
-    const std::string url = chosen->link("up");
+    const std::string url(batch.entries()[block->entry].up);
     const std::string token = s.learned().accessToken;
     s.record("espi.window", s.get(withParams(url, {{"published-min", formatIso8601(min)},
         {"published-max", formatIso8601(max)}}), token));
@@ -96,11 +91,11 @@ void probeWindow(Session& s, const AtomFeed& batch, std::int64_t now)
 
 // The oldest blocks of each MeterReading (first page of its IntervalBlock feed): the windowed batch never shows the
 // start of the history, so these are validated too (ES-003, interval-block checks only: the slice has no link graph).
-void probeHistoryHeads(Session& s, const AtomFeed& batch)
+void probeHistoryHeads(Session& s, const EspiDocument& batch)
 {
     std::vector<std::string> feeds;
-    for (const FeedEntry* e : batch.ofKind("IntervalBlock")) {
-        const std::string up = e->link("up");
+    for (std::uint32_t e : batch.entriesOf(ResourceKind::IntervalBlock)) {
+        const std::string up(batch.entries()[e].up);
         if (!up.empty() && std::find(feeds.begin(), feeds.end(), up) == feeds.end() && feeds.size() < 3)
             feeds.push_back(up);
     }
@@ -153,17 +148,19 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(end)}};
     fetchPatiently(s, "espi.batch", s.get(withParams(l.batchUrl, window), l.accessToken));
     const HttpExchange* batch = s.obs().step("espi.batch");
-    const AtomFeed feed = parseAtomFeed(batch ? batch->responseBody : "");
-    for (const FeedEntry* up : feed.ofKind("UsagePoint"))
-        if (l.usagePointId.empty())
-            l.usagePointId = lastSegment(up->link("self"));
-    if (batch && batch->status == 200) {
-        Series series = intervalSeries(batch->responseBody, s.variant().id);
-        if (!series.points.empty())
-            l.series.push_back(series);
+    const Result<EspiDocument> feed = EspiDocument::parse(batch ? batch->responseBody : "");
+    if (feed) {
+        for (std::uint32_t up : feed->entriesOf(ResourceKind::UsagePoint))
+            if (l.usagePointId.empty())
+                l.usagePointId = lastSegment(std::string(feed->entries()[up].self));
+        if (Series series = intervalSeries(feed.value(), s.variant().id); !series.points.empty() && batch->status == 200)
+            l.series.push_back(std::move(series));
+        probeHistoryHeads(s, feed.value());
+        probeWindow(s, feed.value(), now);
+    } else {
+        s.fact("espi.history_heads", "0");
+        s.closeGate("meter_reading", "the Batch/Subscription feed holds no complete IntervalBlock to query (see ES-003)");
     }
-    probeHistoryHeads(s, feed);
-    probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
 }
 

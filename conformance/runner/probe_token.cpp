@@ -1,7 +1,6 @@
 // Token probes: the main PKCE grant, client_credentials, every negative token request, refresh and decline.
 #include "probes.h"
 
-#include "atom_feed.h"
 
 namespace gbc {
 

@@ -1,7 +1,6 @@
 // The probe order for one variant, and the late cases that move the simulator clock (expired code/token, revoke).
 #include "probes.h"
 
-#include "atom_feed.h"
 
 namespace gbc {
 

@@ -153,4 +153,12 @@ std::string stripQuery(const std::string& url)
     return url.substr(0, url.find_first_of("?#"));
 }
 
+std::string lastSegment(const std::string& url)
+{
+    std::string path = stripQuery(url);
+    while (!path.empty() && path.back() == '/')
+        path.pop_back();
+    return path.substr(path.rfind('/') + 1);
+}
+
 } // namespace gbc

@@ -45,4 +45,7 @@ std::string withParams(const std::string& url, const Params& params);
 // The URL without query and fragment.
 std::string stripQuery(const std::string& url);
 
+// The last path segment of a URL (query stripped): ".../Subscription/5" -> "5".
+std::string lastSegment(const std::string& url);
+
 } // namespace gbc

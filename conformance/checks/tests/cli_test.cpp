@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
@@ -60,7 +61,7 @@ TEST(CliTest, ExitCodes)
 TEST(CliTest, UsageErrors)
 {
     for (const std::string& args : {std::string("validate"), std::string("validate x.xml --fb 1_x"),
-                                    std::string("validate x.xml --format html"), std::string("validate x.xml --bogus"),
+                                    std::string("validate x.xml --format xml"), std::string("validate x.xml --bogus"),
                                     std::string("validate x.xml --schema /nonexistent"), std::string("frobnicate"),
                                     std::string("list --yaml"), std::string("")}) {
         CliRun r = run(args);
@@ -76,9 +77,11 @@ TEST(CliTest, ListJson)
 {
     CliRun r = run("list --json");
     ASSERT_EQ(r.code, 0);
-    nlohmann::json all = nlohmann::json::parse(r.out);
-    ASSERT_EQ(all.size(), checkCatalogue().size());
-    for (std::size_t i = 0; i < all.size(); ++i) {
+    nlohmann::json all = nlohmann::json::parse(r.out); // the data checks first, then the runner's (kind "runner")
+    ASSERT_GT(all.size(), checkCatalogue().size());
+    EXPECT_EQ(all[checkCatalogue().size()]["kind"], "runner");
+    for (std::size_t i = 0; i < checkCatalogue().size(); ++i) {
+        EXPECT_EQ(all[i]["kind"], "data");
         EXPECT_EQ(all[i]["id"], checkCatalogue()[i].record.id);
         EXPECT_TRUE(all[i]["level"] == "MUST" || all[i]["level"] == "SHOULD");
         EXPECT_FALSE(all[i]["reference"].get<std::string>().empty());
@@ -94,18 +97,21 @@ TEST(CliTest, ReportFiles)
     CliRun r = run("validate " + fixture("invalid_ESPI-D080_water_as_energy.xml") + " " + fixture("valid_gas_feed.xml") +
                 " --format console,json,junit --report-dir '" + dir + "'");
     EXPECT_EQ(r.code, 1) << r.out;
-    nlohmann::json j = nlohmann::json::parse(test::readBytes(dir + "/validate.json"));
-    ASSERT_EQ(j["files"].size(), 2u);
-    EXPECT_TRUE(j["files"][0]["mustFailed"].get<bool>());
-    EXPECT_FALSE(j["files"][1]["mustFailed"].get<bool>());
+    nlohmann::json j = nlohmann::json::parse(test::readBytes(dir + "/report.json")); // the runner's report schema
+    ASSERT_EQ(j["variants"].size(), 2u);
+    std::map<std::string, int> fails; // per file
+    for (const nlohmann::json& res : j["results"])
+        fails[res["variant"].get<std::string>()] += res["verdict"] == "FAIL";
+    EXPECT_EQ(fails[j["variants"][0]["id"].get<std::string>()], 1); // the D080 fixture sorts first
+    EXPECT_EQ(fails[j["variants"][1]["id"].get<std::string>()], 0);
     pugi::xml_document junit;
-    ASSERT_TRUE(junit.load_file((dir + "/validate-junit.xml").c_str()));
+    ASSERT_TRUE(junit.load_file((dir + "/junit.xml").c_str()));
     EXPECT_EQ(junit.child("testsuites").attribute("failures").as_int(), 1);
-    EXPECT_EQ(junit.child("testsuites").attribute("tests").as_int(), 2 * static_cast<int>(checkCatalogue().size()));
-    EXPECT_NE(test::readBytes(dir + "/validate.txt").find("ESPI-D080 FAIL"), std::string::npos);
+    EXPECT_EQ(junit.child("testsuites").attribute("tests").as_int(), static_cast<int>(j["results"].size()));
+    EXPECT_NE(r.out.find("ESPI-D080 FAIL"), std::string::npos);
     std::filesystem::remove_all(dir);
     CliRun json = run("validate " + fixture("valid_gas_feed.xml") + " --format json");
-    EXPECT_EQ(nlohmann::json::parse(json.out)["files"][0]["functionBlocks"], "1_4_10_12");
+    EXPECT_EQ(nlohmann::json::parse(json.out)["variants"][0]["description"].get<std::string>().rfind("FB 1_4_10_12", 0), 0u);
 }
 
 } // namespace
