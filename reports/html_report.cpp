@@ -1,6 +1,8 @@
 // HTML report: verdict, summary per plan, failures first, then per-variant sequence view, chart, results and evidence.
 #include "html_report.h"
 
+#include "utf8_repair.h"
+
 #include <map>
 #include <set>
 
@@ -172,7 +174,7 @@ std::string reportToHtml(const Report& report)
     out += "<h2>Variants</h2>";
     for (const VariantInfo& v : report.variants)
         out += variantHtml(report, v, results[v.id], exchanges[v.id]);
-    return out + "</body></html>\n";
+    return repairUtf8(out + "</body></html>\n"); // markup is ASCII: only quoted target bytes change
 }
 
 } // namespace gbc

@@ -113,7 +113,8 @@ ojson reportToJson(const Report& report)
 
 std::string reportToJsonText(const Report& report)
 {
-    return reportToJson(report).dump(2) + "\n";
+    // Replace, never throw: a string with invalid UTF-8 that escaped repair must not cost the whole report.
+    return reportToJson(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace gbc

@@ -35,10 +35,10 @@ HttpExchange readExchange(const JsonReader& r)
     if (r.has("response")) {
         const JsonReader res = r.at("response");
         res.allowOnly({"status", "headers", "body", "bytes"});
-        e.status = static_cast<int>(res.integer("status"));
+        e.status = static_cast<int>(res.integerIn("status", 0, 999));
         e.responseHeaders = readHeaders(res.at("headers"));
         e.responseBody = res.string("body");
-        e.responseBytes = static_cast<std::size_t>(res.integer("bytes"));
+        e.responseBytes = static_cast<std::size_t>(res.integerIn("bytes", 0, INT64_MAX));
     }
     e.error = r.string("error", "");
     return e;

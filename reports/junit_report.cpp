@@ -1,6 +1,8 @@
 // JUnit XML writer (pugixml): FAIL -> <failure>, ERROR -> <error>, SKIP -> <skipped>, WARN -> <system-out>.
 #include "junit_report.h"
 
+#include "utf8_repair.h"
+
 #include <map>
 #include <sstream>
 
@@ -150,7 +152,7 @@ std::string reportToJunit(const Report& report)
     setCounts(root, total);
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    return out.str();
+    return repairUtf8(out.str()); // markup is ASCII: only quoted target bytes change
 }
 
 } // namespace gbc

@@ -123,6 +123,14 @@ void Redactor::addAlias(const std::string& value, const std::string& placeholder
         aliases_[placeholder] = value;
 }
 
+std::size_t Redactor::longestValue() const
+{
+    std::size_t longest = secrets_.empty() ? 0 : secrets_.front().first.size(); // sorted longest first
+    for (const auto& [placeholder, value] : aliases_)
+        longest = std::max(longest, value.size());
+    return longest;
+}
+
 std::string Redactor::apply(const std::string& text) const
 {
     std::string out = text;

@@ -25,6 +25,10 @@ public:
 
     const std::map<std::string, std::string>& aliases() const { return aliases_; }
 
+    // Length of the longest secret or alias value: text clipped with at least this margin (plus a field name)
+    // after the kept part redacts the kept part exactly as the whole text would.
+    std::size_t longestValue() const;
+
 private:
     std::string redactFields(const std::string& text) const;
     std::string headerValue(const std::string& name, const std::string& value) const;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "catalogue_rules.h"
 #include "json_reader.h"
 
 namespace gbc {
@@ -15,10 +16,10 @@ OdrTiming readOdr(const JsonReader& r)
 {
     r.allowOnly({"waitingAfterSeconds", "pendingAfterSeconds", "updatedAfterSeconds", "ttlSeconds", "result"});
     OdrTiming t;
-    t.waitingAfterSeconds = r.integer("waitingAfterSeconds");
-    t.pendingAfterSeconds = r.integer("pendingAfterSeconds");
-    t.updatedAfterSeconds = r.integer("updatedAfterSeconds");
-    t.ttlSeconds = r.integer("ttlSeconds");
+    t.waitingAfterSeconds = r.integerIn("waitingAfterSeconds", 0, kMaxCatalogueSeconds);
+    t.pendingAfterSeconds = r.integerIn("pendingAfterSeconds", 0, kMaxCatalogueSeconds);
+    t.updatedAfterSeconds = r.integerIn("updatedAfterSeconds", 0, kMaxCatalogueSeconds);
+    t.ttlSeconds = r.integerIn("ttlSeconds", 0, kMaxCatalogueSeconds);
     if (!(0 <= t.waitingAfterSeconds && t.waitingAfterSeconds <= t.pendingAfterSeconds &&
           t.pendingAfterSeconds <= t.updatedAfterSeconds && t.updatedAfterSeconds <= t.ttlSeconds))
         r.fail("catalogue.bad_odr_timing", "ODR timings must satisfy 0 <= waiting <= pending <= updated <= ttl");
@@ -45,9 +46,7 @@ Scenario readScenario(const std::string& name, const JsonReader& r)
             r.at("profile").fail("catalogue.bad_value", "profile must be 'residential' or 'commercial'");
         s.odr = readOdr(r.at("odr"));
     }
-    s.collectionDelaySeconds = r.integer("collectionDelaySeconds", 0);
-    if (s.collectionDelaySeconds < 0)
-        r.at("collectionDelaySeconds").fail("catalogue.bad_value", "collectionDelaySeconds must not be negative");
+    s.collectionDelaySeconds = r.integerIn("collectionDelaySeconds", 0, 0, kMaxCatalogueSeconds);
     s.collectionError = r.string("collectionError", "");
     if (!s.collectionError.empty() && s.collectionError != "access_invalid" && s.collectionError != "website_down" &&
         s.collectionError != "utility_error")
@@ -71,12 +70,10 @@ TimeZoneRules readTimeZone(const JsonReader& r)
     r.allowOnly({"name", "tzOffset", "dstOffset", "dstStartRule", "dstEndRule"});
     TimeZoneRules tz;
     tz.name = r.string("name");
-    tz.tzOffset = static_cast<std::int32_t>(r.integer("tzOffset"));
-    tz.dstOffset = static_cast<std::int32_t>(r.integer("dstOffset"));
+    tz.tzOffset = static_cast<std::int32_t>(r.integerIn("tzOffset", -kMaxZoneOffsetSeconds, kMaxZoneOffsetSeconds));
+    tz.dstOffset = static_cast<std::int32_t>(r.integerIn("dstOffset", -kMaxZoneOffsetSeconds, kMaxZoneOffsetSeconds));
     tz.dstStartRule = readRule(r, "dstStartRule");
     tz.dstEndRule = readRule(r, "dstEndRule");
-    if (tz.tzOffset < -14 * 3600 || tz.tzOffset > 14 * 3600)
-        r.at("tzOffset").fail("catalogue.bad_value", "tzOffset must be within ±14 hours (seconds east of UTC)");
     return tz;
 }
 
@@ -86,6 +83,8 @@ Client readClient(const JsonReader& r)
                  "notifyUri", "webhookUrl", "webhookSecret"});
     Client c;
     c.clientId = r.string("clientId");
+    if (const auto problem = identifierProblem(c.clientId))
+        r.at("clientId").fail("catalogue.bad_identifier", *problem);
     c.clientSecret = r.string("clientSecret");
     c.company = r.string("company");
     const std::string mode = r.string("mode");
@@ -93,11 +92,17 @@ Client readClient(const JsonReader& r)
         r.at("mode").fail("catalogue.bad_value", "mode must be 'sandbox' or 'live'");
     c.mode = mode == "sandbox" ? ClientMode::Sandbox : ClientMode::Live;
     c.redirectUris = r.strings("redirectUris");
+    for (std::size_t i = 0; i < c.redirectUris.size(); ++i)
+        if (const auto problem = httpUrlProblem(c.redirectUris[i]))
+            r.at("redirectUris").items()[i].fail("catalogue.bad_url", *problem);
     c.apiToken = r.string("apiToken");
     c.registrationToken = r.string("registrationToken");
     c.notifyUri = r.string("notifyUri", "");
     c.webhookUrl = r.string("webhookUrl", "");
     c.webhookSecret = r.string("webhookSecret", "");
+    for (const char* key : {"notifyUri", "webhookUrl"})
+        if (const auto problem = r.has(key) ? httpUrlProblem(r.string(key)) : std::nullopt)
+            r.at(key).fail("catalogue.bad_url", *problem);
     return c;
 }
 
@@ -144,6 +149,8 @@ Customer readCustomer(const JsonReader& r, const Catalogue& cat)
     r.allowOnly({"id", "scenario", "test", "name", "email", "phone", "accounts", "identities"});
     Customer c;
     c.id = r.string("id");
+    if (const auto problem = identifierProblem(c.id))
+        r.at("id").fail("catalogue.bad_identifier", *problem);
     c.scenario = r.string("scenario");
     const Scenario* s = cat.findScenario(c.scenario);
     if (!s)
@@ -207,8 +214,10 @@ Utility readUtility(const JsonReader& r, const Catalogue& cat)
     u.description = r.string("description", "");
     u.website = r.string("website", "");
     u.host = r.string("host");
+    if (const auto problem = hostProblem(u.host))
+        r.at("host").fail("catalogue.bad_host", *problem);
     u.timeZone = readTimeZone(r.at("timeZone"));
-    u.currency = static_cast<int>(r.integer("currency"));
+    u.currency = static_cast<int>(r.integerIn("currency", 1, kMaxCurrencyCode));
     const JsonReader auth = r.at("auth");
     auth.allowOnly({"default", "allowed"});
     u.allowedAuth = readAuthTypes(auth.at("allowed"));
@@ -236,9 +245,18 @@ void readScenarios(const CatalogueSource& src, Catalogue& cat)
         cat.scenarios[name] = readScenario(name, r);
 }
 
-// Catalogue-wide uniqueness: utility ids, hosts, client ids, customer ids.
+// Catalogue-wide uniqueness: utility ids, hosts, client ids, customer ids (within the utility too).
 void checkGlobalUniqueness(const Catalogue& cat, const Utility& u, const JsonReader& r)
 {
+    std::set<std::string> clients, customers;
+    for (std::size_t i = 0; i < u.clients.size(); ++i)
+        if (!clients.insert(u.clients[i].clientId).second)
+            r.at("clients").items()[i].at("clientId").fail("catalogue.duplicate_client",
+                                                          "client id '" + u.clients[i].clientId + "' is defined twice");
+    for (std::size_t i = 0; i < u.customers.size(); ++i)
+        if (!customers.insert(u.customers[i].id).second)
+            r.at("customers").items()[i].at("id").fail("catalogue.duplicate_customer",
+                                                       "customer id '" + u.customers[i].id + "' is defined twice");
     for (const Utility& other : cat.utilities) {
         if (other.id == u.id)
             r.at("id").fail("catalogue.duplicate_utility", "utility id '" + u.id + "' is defined twice");

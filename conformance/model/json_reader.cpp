@@ -1,9 +1,12 @@
 // Strict, located JSON field access used by every data loader (catalogue, target files, expected failures).
 #include "json_reader.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <optional>
+#include <set>
 
 namespace gbc {
 
@@ -27,6 +30,73 @@ const char* typeName(const nlohmann::json& v)
 {
     return v.type_name();
 }
+
+// nlohmann's DOM builder plus what it does not check: a key repeated in one object (nlohmann keeps the last),
+// reported with its JSON pointer, and errors (syntax, numbers out of range) as values with their byte offset.
+class StrictSax : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+public:
+    using Base = nlohmann::detail::json_sax_dom_parser<nlohmann::json>;
+    StrictSax(nlohmann::json& out, std::string file) : Base(out, false), file_(std::move(file)) {}
+
+    bool null() { return element() && Base::null(); }
+    bool boolean(bool v) { return element() && Base::boolean(v); }
+    bool number_integer(std::int64_t v) { return element() && Base::number_integer(v); }
+    bool number_unsigned(std::uint64_t v) { return element() && Base::number_unsigned(v); }
+    bool number_float(double v, const std::string& s) { return element() && Base::number_float(v, s); }
+    bool string(std::string& v) { return element() && Base::string(v); }
+    bool start_object(std::size_t n) { return open(false) && Base::start_object(n); }
+    bool start_array(std::size_t n) { return open(true) && Base::start_array(n); }
+    bool end_object() { frames_.pop_back(); return Base::end_object(); }
+    bool end_array() { frames_.pop_back(); return Base::end_array(); }
+    bool key(std::string& k)
+    {
+        Frame& f = frames_.back();
+        f.token = escapePointerToken(k);
+        if (!f.keys.insert(k).second) {
+            error = Error{"json.duplicate_key", file_ + ":" + pointer(), "key '" + k + "' appears twice in this object"};
+            return false;
+        }
+        return Base::key(k);
+    }
+    bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e)
+    {
+        const bool number = e.id == 406;
+        error = Error{number ? "json.number_out_of_range" : "json.syntax", file_ + ":byte " + std::to_string(byte),
+                      number ? "a number beyond the range of a double or a 64-bit integer: " + std::string(e.what()) : e.what()};
+        return false;
+    }
+
+    std::optional<Error> error;
+
+private:
+    struct Frame {
+        bool array = false;
+        std::size_t next = 0;
+        std::string token;
+        std::set<std::string> keys;
+    };
+    bool element()
+    {
+        if (!frames_.empty() && frames_.back().array)
+            frames_.back().token = std::to_string(frames_.back().next++);
+        return true;
+    }
+    bool open(bool array)
+    {
+        element();
+        frames_.push_back(Frame{array, 0, "", {}});
+        return true;
+    }
+    std::string pointer() const
+    {
+        std::string p;
+        for (const Frame& f : frames_)
+            p += "/" + f.token;
+        return p;
+    }
+    std::string file_;
+    std::vector<Frame> frames_;
+};
 
 } // namespace
 
@@ -98,7 +168,23 @@ std::int64_t JsonReader::integer(const std::string& key) const
     const JsonReader v = at(key);
     if (!v.value_.is_number_integer())
         v.fail("json.wrong_type", std::string("expected an integer, found ") + typeName(v.value_));
+    if (v.value_.is_number_unsigned() && v.value_.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+        v.fail("json.out_of_range", "integer " + v.value_.dump() + " is larger than " + std::to_string(INT64_MAX));
     return v.value_.get<std::int64_t>();
+}
+
+std::int64_t JsonReader::integerIn(const std::string& key, std::int64_t min, std::int64_t max) const
+{
+    const std::int64_t n = integer(key);
+    if (n < min || n > max)
+        child(key).fail("json.out_of_range", "expected an integer from " + std::to_string(min) + " to " +
+                                                 std::to_string(max) + ", found " + std::to_string(n));
+    return n;
+}
+
+std::int64_t JsonReader::integerIn(const std::string& key, std::int64_t fallback, std::int64_t min, std::int64_t max) const
+{
+    return has(key) ? integerIn(key, min, max) : fallback;
 }
 
 std::int64_t JsonReader::integer(const std::string& key, std::int64_t fallback) const
@@ -145,23 +231,41 @@ std::vector<std::pair<std::string, JsonReader>> JsonReader::members() const
 
 Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& file)
 {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return Error{"json.syntax", file + ":byte " + std::to_string(e.byte), e.what()};
-    }
+    nlohmann::json out;
+    StrictSax sax(out, file);
+    nlohmann::json::sax_parse(text, &sax, nlohmann::json::input_format_t::json, true);
+    if (sax.error)
+        return *sax.error;
+    return out;
 }
 
-Result<std::string> readTextFile(const std::string& path)
+Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
         return Error{"file.unreadable", path, "cannot open the file for reading"};
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad())
+    if (!S_ISREG(st.st_mode))
+        return Error{"file.not_regular", path, "not a regular file (a directory, FIFO or device is not read)"};
+    if (static_cast<std::uint64_t>(st.st_size) > maxBytes)
+        return Error{"file.too_large", path, "larger than the " + std::to_string(maxBytes) + "-byte limit"};
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return Error{"file.unreadable", path, "cannot open the file for reading"};
+    std::string text(maxBytes < 65536 ? maxBytes + 1 : 65536, '\0');
+    std::size_t used = 0, n = 0;
+    while ((n = std::fread(text.data() + used, 1, text.size() - used, f)) > 0 && used + n <= maxBytes) {
+        used += n;
+        if (used == text.size())
+            text.resize(std::min(text.size() * 2, maxBytes + 1));
+    }
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed)
         return Error{"file.unreadable", path, "reading the file failed"};
-    return buf.str();
+    if (n > 0) // the file grew past the limit while being read
+        return Error{"file.too_large", path, "larger than the " + std::to_string(maxBytes) + "-byte limit"};
+    text.resize(used);
+    return text;
 }
 
 } // namespace gbc

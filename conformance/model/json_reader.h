@@ -35,6 +35,9 @@ public:
     std::string string(const std::string& key, const std::string& fallback) const;
     std::int64_t integer(const std::string& key) const;
     std::int64_t integer(const std::string& key, std::int64_t fallback) const;
+    // Integers that must lie in [min, max]: anything else is a located "json.out_of_range".
+    std::int64_t integerIn(const std::string& key, std::int64_t min, std::int64_t max) const;
+    std::int64_t integerIn(const std::string& key, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
     bool boolean(const std::string& key, bool fallback) const;
     std::vector<std::string> strings(const std::string& key) const; // absent -> empty
 
@@ -54,10 +57,15 @@ private:
     std::string pointer_;
 };
 
-// Parses `text` as JSON; a syntax error becomes an Error naming the file and byte offset.
+// Parses `text` as JSON; a syntax error, a number beyond double/int64 range (1e400, 401 digits) or a key repeated
+// in one object becomes an Error naming the file and the byte offset or JSON pointer.
 Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& file);
 
-// Reads a whole file; a missing or unreadable file becomes an Error.
-Result<std::string> readTextFile(const std::string& path);
+// Largest file readTextFile accepts by default (catalogue, target, expected-failure and report files).
+inline constexpr std::size_t kMaxTextFileBytes = 64 * 1024 * 1024;
+
+// Reads a whole regular file of at most maxBytes; a missing, unreadable, non-regular (FIFO, device, directory)
+// or larger file becomes an Error naming the path.
+Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes = kMaxTextFileBytes);
 
 } // namespace gbc

@@ -156,14 +156,27 @@ Result<EpochSeconds> parseEspiQueryTime(const std::string& text)
     return parseIso8601(text);
 }
 
+// Longest duration parseIsoDuration accepts: 1,000 years of 366 days (so callers' sums cannot overflow).
+constexpr EpochSeconds kMaxDurationSeconds = 1000LL * 366 * 86400;
+
 Result<EpochSeconds> parseIsoDuration(const std::string& text)
 {
     static const std::regex re(R"(^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$)");
     std::smatch mt;
     if (text.size() < 3 || !std::regex_match(text, mt, re) || text.back() == 'T')
         return Error{"time.bad_duration", "", "'" + text + "' is not an ISO 8601 duration such as PT15M or P1DT2H"};
-    auto part = [&](int i) -> EpochSeconds { return mt[i].matched ? std::stoll(mt[i]) : 0; };
-    return part(1) * 604800 + part(2) * 86400 + part(3) * 3600 + part(4) * 60 + part(5);
+    // Each part and the total stay within kMaxDurationSeconds, so nothing overflows (P99999999999999999999D).
+    EpochSeconds total = 0;
+    const EpochSeconds unit[] = {0, 604800, 86400, 3600, 60, 1};
+    for (int i = 1; i <= 5; ++i) {
+        if (!mt[i].matched)
+            continue;
+        const std::string digits = mt[i];
+        if (digits.size() > 12 || std::stoll(digits) > kMaxDurationSeconds / unit[i] || (total += std::stoll(digits) * unit[i]) > kMaxDurationSeconds)
+            return Error{"time.duration_too_long", "", "'" + text + "' is longer than " +
+                                                          std::to_string(kMaxDurationSeconds / 86400) + " days"};
+    }
+    return total;
 }
 
 namespace {

@@ -70,9 +70,7 @@ void readEspi(const JsonReader& e, EspiConfig& cfg)
     readUrl(e, "applicationInformationUrl", cfg.applicationInformationUrl);
     cfg.registrationToken = e.string("registrationToken", cfg.registrationToken);
     cfg.functionBlocks = e.string("functionBlocks", cfg.functionBlocks);
-    cfg.windowDays = static_cast<int>(e.integer("windowDays", cfg.windowDays));
-    if (cfg.windowDays < 1 || cfg.windowDays > 400)
-        e.at("windowDays").fail("target.range", "windowDays must be between 1 and 400");
+    cfg.windowDays = static_cast<int>(e.integerIn("windowDays", cfg.windowDays, 1, 400));
 }
 
 void readServices(const JsonReader& r, EndpointConfig& cfg)
@@ -87,7 +85,7 @@ void readServices(const JsonReader& r, EndpointConfig& cfg)
         const JsonReader o = r.at("odr");
         o.allowOnly({"url", "maxWaitSeconds"});
         readUrl(o, "url", cfg.odr.url);
-        cfg.odr.maxWaitSeconds = static_cast<int>(o.integer("maxWaitSeconds", cfg.odr.maxWaitSeconds));
+        cfg.odr.maxWaitSeconds = static_cast<int>(o.integerIn("maxWaitSeconds", cfg.odr.maxWaitSeconds, 0, 86400));
     }
     if (r.has("simulator")) {
         const JsonReader s = r.at("simulator");
@@ -107,13 +105,9 @@ void readTransport(const JsonReader& r, EndpointConfig& cfg)
     if (r.has("http")) {
         const JsonReader h = r.at("http");
         h.allowOnly({"timeoutSeconds", "retryWaitSeconds"});
-        const std::int64_t s = h.integer("timeoutSeconds", cfg.timeoutMs / 1000);
-        if (s < 1 || s > 300)
-            h.at("timeoutSeconds").fail("target.range", "timeoutSeconds must be between 1 and 300");
+        const std::int64_t s = h.integerIn("timeoutSeconds", cfg.timeoutMs / 1000, 1, 300);
         cfg.timeoutMs = static_cast<int>(s * 1000);
-        cfg.retryWaitSeconds = static_cast<int>(h.integer("retryWaitSeconds", cfg.retryWaitSeconds));
-        if (cfg.retryWaitSeconds < 0 || cfg.retryWaitSeconds > 3600)
-            h.at("retryWaitSeconds").fail("target.range", "retryWaitSeconds must be between 0 and 3600");
+        cfg.retryWaitSeconds = static_cast<int>(h.integerIn("retryWaitSeconds", cfg.retryWaitSeconds, 0, 3600));
     }
 }
 

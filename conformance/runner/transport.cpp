@@ -2,7 +2,11 @@
 #include "transport.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include <httplib.h>
 
@@ -18,6 +22,65 @@ bool iequals(const std::string& a, const std::string& b)
         return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
     });
 }
+
+// Stops the armed client (closing its socket) if its request is still running at the deadline: httplib's timeouts
+// are per read, so a server dripping one byte a second would otherwise hold the runner indefinitely. One thread
+// per transport, armed around each request.
+class Watchdog {
+public:
+    Watchdog()
+        : thread_([this] {
+              std::unique_lock lock(mutex_);
+              while (!quit_) {
+                  if (!client_) {
+                      cv_.wait(lock);
+                      continue;
+                  }
+                  if (cv_.wait_until(lock, deadline_) == std::cv_status::timeout && client_ &&
+                      std::chrono::steady_clock::now() >= deadline_) {
+                      client_->stop();
+                      client_ = nullptr;
+                      fired_ = true;
+                  }
+              }
+          })
+    {
+    }
+    ~Watchdog()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            quit_ = true;
+        }
+        cv_.notify_one();
+        thread_.join();
+    }
+    void arm(httplib::Client& client, std::chrono::steady_clock::time_point deadline)
+    {
+        {
+            std::lock_guard lock(mutex_);
+            client_ = &client;
+            deadline_ = deadline;
+            fired_ = false;
+        }
+        cv_.notify_one();
+    }
+    // Ends the watch; true when the deadline passed and the request was stopped.
+    bool disarm()
+    {
+        std::lock_guard lock(mutex_);
+        client_ = nullptr;
+        return fired_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    httplib::Client* client_ = nullptr;
+    std::chrono::steady_clock::time_point deadline_;
+    bool fired_ = false, quit_ = false;
+    std::thread thread_; // last: starts once the members above exist
+};
 
 class HttplibTransport : public HttpTransport {
 public:
@@ -50,19 +113,33 @@ public:
         for (const auto& [k, v] : e.requestHeaders)
             req.headers.emplace(k, v);
         req.body = request.body;
+        std::string body;
+        bool tooLarge = false;
+        req.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
+            tooLarge = body.size() + n > options_.maxResponseBytes;
+            if (!tooLarge)
+                body.append(data, n);
+            return !tooLarge;
+        };
+        watchdog_.arm(client, std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.timeoutMs));
         httplib::Result res = client.send(req);
-        if (!res) {
-            e.error = "transport: " + httplib::to_string(res.error());
+        const bool late = watchdog_.disarm();
+        if (!res || late || tooLarge) {
+            e.error = late ? "transport: no complete answer within the whole-request deadline of " +
+                                 std::to_string(options_.timeoutMs) + " ms"
+                : tooLarge ? "transport: the answer is larger than the runner's limit of " +
+                                 std::to_string(options_.maxResponseBytes) + " bytes; not read further"
+                           : "transport: " + httplib::to_string(res.error());
             clients_.erase(origin); // drop a possibly broken connection
-            ++failures_[origin];
+            failures_[origin] += tooLarge ? 0 : 1; // an oversized answer is an answer: the origin is alive
             return e;
         }
         failures_[origin] = 0;
         e.status = res->status;
         for (const auto& [k, v] : res->headers)
             e.responseHeaders.emplace_back(k, v);
-        e.responseBody = res->body;
-        e.responseBytes = res->body.size();
+        e.responseBody = std::move(body);
+        e.responseBytes = e.responseBody.size();
         return e;
     }
 
@@ -96,6 +173,7 @@ private:
     TransportOptions options_;
     std::map<std::string, std::unique_ptr<httplib::Client>> clients_;
     std::map<std::string, int> failures_; // consecutive transport faults per origin
+    Watchdog watchdog_;                   // whole-request deadline
 };
 
 } // namespace

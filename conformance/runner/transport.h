@@ -16,10 +16,15 @@ struct OutgoingRequest {
     std::string contentType; // set when body is not empty
 };
 
+// Largest answer body the runner reads (checks see it whole); a larger one is a transport fault naming the limit.
+// The report keeps only the first kEvidenceBodyLimit bytes of each body (variant_outcome.h).
+inline constexpr std::size_t kMaxResponseBytes = 64 * 1024 * 1024;
+
 struct TransportOptions {
     std::string caFile;      // PEM bundle for https targets ("" = system store)
     bool insecure = false;   // skip certificate verification (self-signed test servers)
-    int timeoutMs = 10000;   // connect, read and write timeout per request
+    int timeoutMs = 10000;   // connect, read and write timeout, and the deadline for the whole request
+    std::size_t maxResponseBytes = kMaxResponseBytes; // larger answer bodies are a transport fault
 };
 
 class HttpTransport {

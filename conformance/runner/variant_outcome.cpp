@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "utf8_repair.h"
+
 namespace gbc {
 
 namespace {
@@ -29,20 +31,28 @@ CheckResult judge(const RunnerCheck& check, const Session& s, Outcome outcome)
     return r;
 }
 
+// Messages may quote a target's bytes: redacted, then made valid UTF-8 so every report format can hold them.
 void redactResult(CheckResult& r, const Redactor& redactor)
 {
-    r.message = redactor.apply(r.message);
-    r.expected = redactor.apply(r.expected);
-    r.actual = redactor.apply(r.actual);
+    for (std::string* text : {&r.message, &r.expected, &r.actual})
+        *text = repairUtf8(redactor.apply(*text));
 }
 
+// Evidence as the report keeps it: redacted, bodies clipped to kEvidenceBodyLimit, invalid UTF-8 (a Latin-1
+// page, a multi-byte character cut by the clip) replaced by U+FFFD.
 HttpExchange clipped(HttpExchange e, const Redactor& redactor)
 {
-    redactor.apply(e);
-    if (e.responseBody.size() > kEvidenceBodyLimit)
-        e.responseBody = e.responseBody.substr(0, kEvidenceBodyLimit);
-    if (e.requestBody.size() > kEvidenceBodyLimit)
-        e.requestBody = e.requestBody.substr(0, kEvidenceBodyLimit);
+    std::string requestBody = keptEvidenceBody(e.requestBody, redactor), responseBody = keptEvidenceBody(e.responseBody, redactor);
+    e.requestBody.clear();
+    e.responseBody.clear();
+    redactor.apply(e); // URL, headers, error
+    e.requestBody = repairUtf8(requestBody);
+    e.responseBody = repairUtf8(responseBody);
+    for (std::string* text : {&e.url, &e.error})
+        *text = repairUtf8(*text);
+    for (HeaderList* headers : {&e.requestHeaders, &e.responseHeaders})
+        for (auto& [name, value] : *headers)
+            name = repairUtf8(name), value = repairUtf8(value);
     return e;
 }
 
@@ -53,6 +63,25 @@ void replacePrefix(std::string& url, const std::string& from, const std::string&
 }
 
 } // namespace
+
+// Redaction scans only a window of the body (kept part + 2 margins of the longest secret and a field name)
+// instead of a multi-MB feed once per secret. Only the window's last `margin` bytes can hold a secret cut in half; they are never kept unless
+// redaction shrank the window that much, and then the whole body is redacted as before.
+std::string keptEvidenceBody(const std::string& body, const Redactor& redactor)
+{
+    const std::size_t margin = redactor.longestValue() + 64;
+    if (body.size() > kEvidenceBodyLimit + 2 * margin) {
+        std::string window = redactor.apply(body.substr(0, kEvidenceBodyLimit + 2 * margin));
+        if (window.size() >= kEvidenceBodyLimit + margin) {
+            window.resize(kEvidenceBodyLimit);
+            return window;
+        }
+    }
+    std::string all = redactor.apply(body);
+    if (all.size() > kEvidenceBodyLimit)
+        all.resize(kEvidenceBodyLimit);
+    return all;
+}
 
 VariantSpec rebase(const VariantSpec& variant, const std::string& from, const std::string& to)
 {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "probes.h"
+#include "redactor.h"
 #include "report.h"
 #include "runner_families.h"
 #include "target.h"
@@ -32,5 +33,9 @@ void mergeInto(Report& report, VariantOutput&& out);
 
 // Largest body kept per exchange in reports.
 inline constexpr std::size_t kEvidenceBodyLimit = 8192;
+
+// A body as reports keep it: redacted, then its first kEvidenceBodyLimit bytes (redaction scans only a window
+// around the kept part, never a whole multi-MB feed).
+std::string keptEvidenceBody(const std::string& body, const Redactor& redactor);
 
 } // namespace gbc

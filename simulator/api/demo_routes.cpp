@@ -22,6 +22,13 @@ std::string base64(const std::string& text)
     return out;
 }
 
+// The simulator's own origin (--public-url or the address bound): the demo talks to nothing else, and never
+// derives it from the Host header, which a caller chooses (it would send client credentials there).
+std::string ownBase(const ApiState& state)
+{
+    return state.ctx.publicBaseUrl.empty() ? std::string("http://127.0.0.1") : state.ctx.publicBaseUrl;
+}
+
 HttpAnswer seeOther(const std::string& location)
 {
     HttpAnswer a = HttpAnswer::make(303, "text/plain; charset=utf-8", "");
@@ -39,7 +46,7 @@ HttpAnswer start(ApiState& state, const HttpRequest& req)
                                               errorElement("bad_configuration", u ? "This utility has no client with that id, or the "
                                                                                     "secret is empty." : "Choose a utility.")));
     const std::string st = randomHex(16);
-    const std::string redirectUri = req.origin() + kDemoPath + "/callback";
+    const std::string redirectUri = ownBase(state) + kDemoPath + "/callback";
     {
         std::lock_guard lock(state.mutex);
         const EpochSeconds now = state.ctx.clock.now();
@@ -48,7 +55,7 @@ HttpAnswer start(ApiState& state, const HttpRequest& req)
         state.demoSessions[st] = DemoSession{clientId, secret, u->id, redirectUri, state.ctx.clock.now() + kDemoLifetime};
     }
     const std::string scope = req.field("scope").value_or(kDemoDefaultScope);
-    return seeOther(req.origin() + "/DataCustodian/" + u->id + "/oauth/authorize?" +
+    return seeOther(ownBase(state) + "/DataCustodian/" + u->id + "/oauth/authorize?" +
                     formatUrlEncoded({{"response_type", "code"}, {"client_id", clientId}, {"redirect_uri", redirectUri},
                                       {"scope", scope}, {"state", st}}));
 }
@@ -68,7 +75,7 @@ HttpAnswer callback(ApiState& state, const HttpRequest& req)
         return errorPage(400, *error, "Authorization not granted",
                          "The utility answered error=" + *error + ": " + req.param("error_description").value_or(""));
     OutboundRequest token;
-    token.url = req.origin() + "/DataCustodian/" + session.utilityId + "/oauth/token";
+    token.url = ownBase(state) + "/DataCustodian/" + session.utilityId + "/oauth/token";
     token.contentType = "application/x-www-form-urlencoded";
     token.body = formatUrlEncoded({{"grant_type", "authorization_code"}, {"code", req.param("code").value_or("")},
                                    {"redirect_uri", session.redirectUri}});
@@ -102,6 +109,10 @@ HttpAnswer usage(ApiState& state, const HttpRequest& req)
     const std::size_t at = fetch.url.find("/resource/Subscription/");
     if (at != std::string::npos)
         fetch.url.replace(at, 10, "/resource/Batch/");
+    if (fetch.url.rfind(ownBase(state) + "/DataCustodian/", 0) != 0)
+        return errorPage(502, "foreign_resource_uri", "Could not fetch usage",
+                         "The token's resourceURI is not on this simulator (" + ownBase(state) +
+                             "); the demo site fetches nothing elsewhere.");
     fetch.headers = {{"Authorization", "Bearer " + view.accessToken}, {"Accept", "application/atom+xml"}};
     const OutboundResponse res = state.outbound->send(fetch);
     if (res.status == 202)

@@ -11,6 +11,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// 9999-12-31T23:59:59Z: the latest instant ISO 8601 text (and every feed) can show with four-digit years.
+constexpr EpochSeconds kLatestInstant = 253402300799;
+
 HttpAnswer json(int status, const Json& body)
 {
     HttpAnswer a = HttpAnswer::make(status, "application/json", body.dump());
@@ -47,6 +50,9 @@ HttpAnswer handleClockPost(SimContext& ctx, const HttpRequest& req)
         const auto d = parseIsoDuration(value);
         if (!d)
             return problem(400, "invalid_request", "advance: " + d.error().message);
+        if (ctx.clock.now() > kLatestInstant - *d)
+            return problem(400, "invalid_request", "advance: " + value + " would move the clock past " +
+                                                       formatIso8601(kLatestInstant));
         fixed->advance(*d);
     } else {
         const auto t = parseIso8601(value);

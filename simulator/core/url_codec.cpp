@@ -28,7 +28,9 @@ std::optional<UriParts> splitUri(const std::string& uri)
     const bool hasPort = colon != std::string::npos && authority.find(']', colon) == std::string::npos;
     p.host = hasPort ? authority.substr(0, colon) : authority;
     p.port = hasPort ? authority.substr(colon + 1) : std::string();
-    if (!std::all_of(p.port.begin(), p.port.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+    // A written port is 1-65535: "http://127.0.0.1:/cb" (empty) and ":65536" do not match anything.
+    const bool digits = std::all_of(p.port.begin(), p.port.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (!digits || (hasPort && (p.port.empty() || p.port.size() > 5 || std::stol(p.port) < 1 || std::stol(p.port) > 65535)))
         return std::nullopt;
     return p;
 }

@@ -2,6 +2,7 @@
 #include "cli_options.h"
 
 #include <cctype>
+#include <regex>
 
 #include "defects.h"
 #include "sim_server.h"
@@ -27,10 +28,37 @@ Status parseListen(const std::string& value, SimCliOptions& out)
     return okStatus();
 }
 
+// "http(s)://host[:port]" with no path, query or credentials; a trailing '/' is dropped.
+Status parsePublicUrl(std::string value, SimCliOptions& out)
+{
+    if (!value.empty() && value.back() == '/')
+        value.pop_back();
+    static const std::regex re(R"(^https?://(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]{1,5}))?$)");
+    std::smatch mt;
+    if (!std::regex_match(value, mt, re) || (mt[1].matched && std::stol(mt[1].str()) > 65535))
+        return usage("--public-url", "expected http(s)://HOST[:PORT] with no path, got '" + value + "'");
+    out.publicUrl = value;
+    return okStatus();
+}
+
+// At least 16 characters from A-Z a-z 0-9 . _ ~ - (a bearer token's safe subset).
+Status parseAdminToken(const std::string& value, SimCliOptions& out)
+{
+    if (value.size() < 16 || value.size() > 256 ||
+        value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-") != std::string::npos)
+        return usage("--admin-token", "expected 16 to 256 characters from A-Z a-z 0-9 . _ ~ -");
+    out.adminToken = value;
+    return okStatus();
+}
+
 Status parseFlag(const std::string& flag, const std::string& value, SimCliOptions& out)
 {
     if (flag == "--listen")
         return parseListen(value, out);
+    if (flag == "--public-url")
+        return parsePublicUrl(value, out);
+    if (flag == "--admin-token")
+        return parseAdminToken(value, out);
     if (flag == "--cert")
         out.certFile = value;
     else if (flag == "--key")
@@ -58,7 +86,8 @@ Status parseFlag(const std::string& flag, const std::string& value, SimCliOption
 
 bool takesValue(const std::string& flag)
 {
-    for (const char* f : {"--listen", "--cert", "--key", "--scenarios", "--clock", "--seed", "--defect", "--variation"})
+    for (const char* f : {"--listen", "--public-url", "--admin-token", "--cert", "--key", "--scenarios", "--clock", "--seed",
+                          "--defect", "--variation"})
         if (flag == f)
             return true;
     return false;
@@ -94,6 +123,8 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
             out.json = true;
         else if (flag == "--quiet")
             out.quiet = true;
+        else if (flag == "--no-admin")
+            out.noAdmin = true;
         else if (takesValue(flag)) {
             if (!inlineValue && i + 1 >= args.size())
                 return usage(flag, "needs a value");
@@ -127,6 +158,12 @@ std::string simHelpText()
            "                       a fixed clock moves only via POST /__sim/clock {\"advance\":\"PT15M\"}\n"
            "  --seed N             seed for generated ids and data (default 1)\n"
            "  --defect NAME        switch on a deliberate defect (repeatable; see gbc-sim defects)\n"
+           "  --public-url URL     origin of absolute links and of the demo site (http(s)://HOST[:PORT]);\n"
+           "                       default: the address bound. The Host header never decides it.\n"
+           "  --admin-token TOKEN  /__sim needs 'Authorization: Bearer TOKEN' (16+ of A-Z a-z 0-9 . _ ~ -).\n"
+           "                       Without it, /__sim is open on a loopback --listen; beyond loopback a token\n"
+           "                       is generated and printed on stdout ('gbc-sim admin token: ...').\n"
+           "  --no-admin           switch the /__sim admin API off (404)\n"
            "  --variation NAME     switch on a behaviour the standards allow but gbc-sim does not show by\n"
            "                       default (repeatable; see gbc-sim variations)\n"
            "  --quiet              no request log on stderr\n"

@@ -26,6 +26,9 @@ struct SimCliOptions {
     Variations variations;
     bool json = false;  // scenarios --json
     bool quiet = false; // no request log
+    std::string publicUrl;  // --public-url: "http(s)://host[:port]", no path
+    std::string adminToken; // --admin-token
+    bool noAdmin = false;   // --no-admin
 };
 
 // Errors name the flag (where) and say what was expected; the caller prints them and exits 2.

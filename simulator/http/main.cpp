@@ -39,6 +39,9 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     so.defects = opts.defects;
     so.variations = opts.variations;
     so.tls = opts.tls;
+    so.publicBaseUrl = opts.publicUrl;
+    so.admin = !opts.noAdmin;
+    so.adminToken = opts.adminToken;
     if (!opts.certFile.empty()) {
         auto identity = loadTlsIdentity(opts.certFile, opts.keyFile);
         if (!identity)
@@ -51,6 +54,16 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     return so;
 }
 
+// Beyond loopback: a warning on stderr before serving (the token line follows the listening line on stdout).
+void warnIfExposed(const SimCliOptions& opts)
+{
+    if (isLoopbackHost(opts.host))
+        return;
+    std::cerr << "gbc-sim: warning: listening on " << opts.host << ", beyond loopback: anyone who can reach it can "
+              << "use the mock utilities and their test accounts; "
+              << (opts.noAdmin ? "/__sim is off" : "/__sim needs the admin token") << "\n" << std::flush;
+}
+
 // Blocks SIGINT/SIGTERM in every thread (the server's threads inherit the mask), serves, waits for one.
 int serve(SimServerOptions so, const SimCliOptions& opts)
 {
@@ -60,10 +73,13 @@ int serve(SimServerOptions so, const SimCliOptions& opts)
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    warnIfExposed(opts);
     SimServer server(std::move(so));
     if (Status st = server.start(opts.host, opts.port); !st)
         return fail(1, st.error());
     std::cout << "gbc-sim listening on " << server.baseUrl() << std::endl;
+    if (!opts.noAdmin && opts.adminToken.empty() && !server.adminToken().empty()) // generated: say it (once)
+        std::cout << "gbc-sim admin token: " << server.adminToken() << std::endl;
     int received = 0;
     sigwait(&signals, &received);
     std::cerr << "gbc-sim: signal " << received << ", shutting down\n";

@@ -14,7 +14,9 @@
 #include "html.h"
 #include "oauth_routes.h"
 #include "request_adapter.h"
+#include "request_guard.h"
 #include "request_log.h"
+#include "secure_random.h"
 #include "tls_cert.h"
 
 namespace gbc {
@@ -38,8 +40,9 @@ std::unique_ptr<httplib::Server> makeTlsServer(const std::string& certPem, const
 }
 
 // Fills bodies of errors httplib answers by itself (404 no route, 413, 400) with an HTML page.
-httplib::Server::HandlerResponse errorBody(const httplib::Request&, httplib::Response& res)
+httplib::Server::HandlerResponse errorBody(const httplib::Request& req, httplib::Response& res)
 {
+    ignoreRanges(req); // a Range httplib could only half parse (416) must not multiply this page either
     if (!res.body.empty())
         return httplib::Server::HandlerResponse::Unhandled;
     std::string code = "http_" + std::to_string(res.status), title = "Error", message = "The request failed.";
@@ -62,6 +65,7 @@ SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
     store_ = std::make_unique<SimStore>(*options_.catalogue, options_.seed);
     context_ = std::unique_ptr<SimContext>(
         new SimContext{*options_.catalogue, *options_.clock, *store_, options_.seed, options_.defects, {}});
+    context_->publicBaseUrl = options_.publicBaseUrl;
     context_->variations = options_.variations;
 }
 
@@ -138,6 +142,13 @@ Status SimServer::start(const std::string& host, int port)
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
         setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    });
+    admin_ = AdminPolicy{options_.admin, options_.adminToken};
+    if (admin_.enabled && admin_.token.empty() && !isLoopbackHost(host))
+        admin_.token = randomHex(16);
+    server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        return guardRequest(admin_, req, res) ? httplib::Server::HandlerResponse::Handled
+                                              : httplib::Server::HandlerResponse::Unhandled;
     });
     server_->set_error_handler(httplib::Server::HandlerWithResponse(errorBody));
     server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

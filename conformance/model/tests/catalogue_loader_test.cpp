@@ -260,3 +260,105 @@ TEST(CatalogueLoader, RejectsBadCollectionError)
         EXPECT_THAT(r.error().message, HasSubstr(message));
     }
 }
+
+// Makes sure a key repeated in one object is rejected with its pointer (nlohmann keeps the last one silently).
+// Example failure: a second "id" renaming the utility (issue 13).
+TEST(CatalogueLoader, RejectsDuplicateKeyWithPointer)
+{
+    Error e = loadError(utility(std::string("[") + kGoodCustomer + "]", R"("id": "OTHER", )"));
+    EXPECT_EQ(e.code, "json.duplicate_key");
+    EXPECT_EQ(e.where, "utilities/testu.json:/id");
+    const std::string nested = std::string("[") + kGoodCustomer + R"(, {"id": "c2", "scenario": "badlogin", "scenario": "x", "identities": {}}])";
+    e = loadError(utility(nested));
+    EXPECT_EQ(e.code, "json.duplicate_key");
+    EXPECT_EQ(e.where, "utilities/testu.json:/customers/1/scenario");
+}
+
+// Makes sure numbers beyond double or int64 range are located errors, not an abort (exit 134 before).
+// Example failure: nlohmann's out_of_range escaping the loader for 1e400 or a 401-digit integer.
+TEST(CatalogueLoader, RejectsHugeNumbersLocated)
+{
+    const std::string customers = std::string("[") + kGoodCustomer + "]";
+    for (const std::string& huge : {std::string("1e400"), std::string(401, '9'), std::string("-") + std::string(401, '9')}) {
+        std::string text = utility(customers);
+        text.replace(text.find("840"), 3, huge);
+        const Error e = loadError(text);
+        EXPECT_EQ(e.code, "json.number_out_of_range") << huge.substr(0, 10);
+        EXPECT_THAT(e.where, HasSubstr("utilities/testu.json:byte ")) << e.describe();
+    }
+}
+
+// Makes sure every number is range-checked with its pointer. Example failure: u64 tzOffset read as -1,
+// collectionDelaySeconds INT64_MAX overflowing now + delay in oauth_flow.cpp (issue 13).
+TEST(CatalogueLoader, RejectsOutOfRangeNumbers)
+{
+    const std::string customers = std::string("[") + kGoodCustomer + "]";
+    struct Case { const char* from; const char* to; const char* where; };
+    for (const Case& c : {Case{"\"tzOffset\": 0", "\"tzOffset\": 18446744073709551615", "/timeZone/tzOffset"},
+                          Case{"\"tzOffset\": 0", "\"tzOffset\": 50401", "/timeZone/tzOffset"},
+                          Case{"\"dstOffset\": 0", "\"dstOffset\": -86400", "/timeZone/dstOffset"},
+                          Case{"\"currency\": 840", "\"currency\": 0", "/currency"},
+                          Case{"\"currency\": 840", "\"currency\": 1000", "/currency"}}) {
+        std::string text = utility(customers);
+        text.replace(text.find(c.from), std::string(c.from).size(), c.to);
+        const Error e = loadError(text);
+        EXPECT_EQ(e.code, "json.out_of_range") << c.to;
+        EXPECT_EQ(e.where, std::string("utilities/testu.json:") + c.where) << c.to;
+    }
+    for (const char* delay : {"9223372036854775807", "-1", "316224001"}) {
+        const std::string scenarios = std::string(R"({"scenarios": {"slow": {"outcome": "customer_not_found", "collectionDelaySeconds": )") + delay + "}}}";
+        const auto r = loadCatalogue({"scenarios.json", scenarios}, {});
+        ASSERT_FALSE(r.ok()) << delay;
+        EXPECT_EQ(r.error().code, "json.out_of_range");
+        EXPECT_EQ(r.error().where, "scenarios.json:/scenarios/slow/collectionDelaySeconds");
+    }
+    const std::string ttl = R"({"scenarios": {"r": {"outcome": "customer", "profile": "residential",
+      "odr": {"waitingAfterSeconds": 1, "pendingAfterSeconds": 2, "updatedAfterSeconds": 3, "ttlSeconds": 99999999999, "result": "updated"}}}})";
+    const auto r = loadCatalogue({"scenarios.json", ttl}, {});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().where, "scenarios.json:/scenarios/r/odr/ttlSeconds");
+}
+
+// Makes sure identifiers, hosts and URLs follow the documented rules. Example failure: a NUL in a client id,
+// CRLF in a host, javascript: or data: redirect URIs, or an empty/too large port accepted (issue 13).
+TEST(CatalogueLoader, RejectsBadIdentifiersHostsAndUrls)
+{
+    const std::string customers = std::string("[") + kGoodCustomer + "]";
+    struct Case { std::string from, to, code, where; };
+    const std::vector<Case> cases = {
+        {"\"TESTU_ccccccccc\"", "\"TESTU\\u0000x\"", "catalogue.bad_identifier", "/clients/0/clientId"},
+        {"\"TESTU_ccccccccc\"", "\"TESTU_\xc3\xa9\"", "catalogue.bad_identifier", "/clients/0/clientId"},
+        {"\"TESTU_ccccccccc\"", "\"\"", "catalogue.bad_identifier", "/clients/0/clientId"},
+        {"\"t.example\"", "\"t.example\\r\\nX: y\"", "catalogue.bad_host", "/host"},
+        {"\"t.example\"", "\"t.example:0\"", "catalogue.bad_host", "/host"},
+        {"\"redirectUris\": []", "\"redirectUris\": [\"javascript:alert(1)\"]", "catalogue.bad_url", "/clients/0/redirectUris/0"},
+        {"\"redirectUris\": []", "\"redirectUris\": [\"https://a.example/cb\", \"data:text/html,x\"]", "catalogue.bad_url", "/clients/0/redirectUris/1"},
+        {"\"redirectUris\": []", "\"redirectUris\": [\"http://127.0.0.1:/cb\"]", "catalogue.bad_url", "/clients/0/redirectUris/0"},
+        {"\"redirectUris\": []", "\"redirectUris\": [\"http://127.0.0.1:65536/cb\"]", "catalogue.bad_url", "/clients/0/redirectUris/0"},
+        {"\"redirectUris\": []", "\"redirectUris\": [\"http://a.example/cb#x\"]", "catalogue.bad_url", "/clients/0/redirectUris/0"},
+        {"\"redirectUris\": []", "\"redirectUris\": [], \"webhookUrl\": \"ftp://a.example/\"", "catalogue.bad_url", "/clients/0/webhookUrl"},
+        {"\"id\": \"c1\"", "\"id\": \"c 1\"", "catalogue.bad_identifier", "/customers/0/id"},
+    };
+    for (const Case& c : cases) {
+        std::string text = utility(customers);
+        text.replace(text.find(c.from), c.from.size(), c.to);
+        const Error e = loadError(text);
+        EXPECT_EQ(e.code, c.code) << c.to;
+        EXPECT_EQ(e.where, "utilities/testu.json:" + c.where) << c.to;
+    }
+    std::string good = utility(customers);
+    good.replace(good.find("\"redirectUris\": []"), 18, R"("redirectUris": ["http://127.0.0.1/cb", "https://[::1]:8443/cb?x=1", "https://a.example:443/cb"])");
+    EXPECT_TRUE(loadCatalogue({"scenarios.json", kScenarios}, {{"u.json", good}}).ok());
+}
+
+// Makes sure one client id twice in one utility is rejected. Example failure: the second registration shadowed.
+TEST(CatalogueLoader, RejectsDuplicateClientInOneUtility)
+{
+    std::string text = utility(std::string("[") + kGoodCustomer + "]");
+    const std::size_t at = text.find("{\"clientId\"");
+    const std::size_t end = text.find('}', at) + 1;
+    text.insert(end, ", " + text.substr(at, end - at));
+    const Error e = loadError(text);
+    EXPECT_EQ(e.code, "catalogue.duplicate_client");
+    EXPECT_EQ(e.where, "utilities/testu.json:/clients/1/clientId");
+}

@@ -2,8 +2,15 @@
 // expected failures, shards + merge, CI matrix, and 202/Retry-After handling.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+
+#include <httplib.h>
+#include <pugixml.hpp>
 
 #include "sim_process.h"
 #include "tool_runner.h"
@@ -252,4 +259,66 @@ TEST(RunnerCli, TlsCaFileAndUntrustedCertificate)
     EXPECT_EQ(verdictOf(b, "AZ-001", "default"), "ERROR");
     r = runTool(conformanceExe(), simRun("ESSEX", dir + "/c", {"--sim-arg=--tls", "--variant", "ESSEX/test/residential", "--plan", "oauth"}));
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+}
+
+// Makes sure a target answering in Latin-1 still gets every report written, with U+FFFD for the bad bytes.
+// Example failure: one 0xE9 on a login page → nlohmann type_error.316, exit 2, no report.json/junit.xml/index.html.
+TEST(RunnerCli, NonUtf8TargetStillGetsReports)
+{
+    httplib::Server latin1;
+    latin1.Get(".*", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("<html><body><p>Caf\xe9 \xab" "Compte\xbb</p></body></html>", "text/html; charset=iso-8859-1");
+    });
+    const int port = latin1.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { latin1.listen_after_bind(); });
+    while (!latin1.is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const std::string base = "http://127.0.0.1:" + std::to_string(port);
+    const std::string dir = freshDir("latin1"), file = dir + "/target.json";
+    writeFile(file, R"({"name": "latin-1 utility", "http": {"timeoutSeconds": 2},
+      "oauth": {"authorizeUrl": ")" + base + R"(/authorize", "tokenUrl": ")" + base + R"(/token",
+                "clientId": "c", "clientSecret": "s", "scope": "FB=4"},
+      "espi": {"resourceBase": ")" + base + R"(/espi"}, "login": [{"open": "authorize"}, {"submit": {}}]})");
+    const ToolRun r = runTool(conformanceExe(), {"run", "--target", file, "--format", "json,junit,html", "--report-dir", dir});
+    latin1.stop();
+    serving.join();
+    EXPECT_NE(r.exitCode, 0) << r.out << r.err;
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+    std::ifstream in(dir + "/report.json");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(text.empty()) << r.err;
+    EXPECT_FALSE(nlohmann::json::parse(text, nullptr, false).is_discarded());
+    EXPECT_NE(text.find("Caf\xef\xbf\xbd"), std::string::npos) << "the page's 0xE9 as U+FFFD in the evidence";
+    pugi::xml_document junit;
+    EXPECT_TRUE(junit.load_file((dir + "/junit.xml").c_str()));
+    EXPECT_GT(std::filesystem::file_size(dir + "/index.html"), 1000u);
+}
+
+// Makes sure hostile input files are located errors (exit 2), never "internal error" or a hang, and that
+// `validate` writes valid reports for a file name that is not UTF-8.
+// Example failure: "timeoutSeconds": 1e400 → unlocated internal error; a FIFO as target file hanging the run;
+// validate on "caf\xe9.xml" writing a 0-byte report.
+TEST(RunnerCli, HostileInputFilesAreLocated)
+{
+    const std::string dir = freshDir("hostile"), file = dir + "/t.json", fifo = dir + "/fifo.json";
+    writeFile(file, R"({"name": "x", "http": {"timeoutSeconds": 1e400}})");
+    ToolRun r = runTool(conformanceExe(), {"run", "--target", file});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find(file + ":byte "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"run", "--target", fifo},
+                                                 std::vector<std::string>{"merge", fifo, "--report-dir", dir + "/m"}}) {
+        r = runTool(conformanceExe(), args);
+        EXPECT_EQ(r.exitCode, 2) << args[0];
+        EXPECT_NE(r.err.find("not a regular file"), std::string::npos) << r.err;
+    }
+    const std::string latin1Name = dir + "/caf\xe9.xml";
+    std::filesystem::copy_file(fixturesDir() + "/espi/valid_gas_feed.xml", latin1Name);
+    r = runTool(conformanceExe(), {"validate", latin1Name, "--format", "json,junit", "--report-dir", dir + "/v"});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_GT(std::filesystem::file_size(dir + "/v/report.json"), 10u);
+    EXPECT_FALSE(readJson(dir + "/v/report.json").is_null());
+    pugi::xml_document junit;
+    EXPECT_TRUE(junit.load_file((dir + "/v/junit.xml").c_str()));
 }

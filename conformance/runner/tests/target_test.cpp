@@ -80,7 +80,7 @@ TEST(TargetFile, RejectsWithLocation)
     EXPECT_EQ(e.code, "target.bad_url");
     EXPECT_EQ(e.where, "t.json:/variants/1/odr/url");
     e = loadError(patched("\"timeoutSeconds\": 5", "\"timeoutSeconds\": 0"));
-    EXPECT_EQ(e.code, "target.range");
+    EXPECT_EQ(e.code, "json.out_of_range");
     e = loadError(patched("\"expect\": \"no_code\"", "\"expect\": \"maybe\""));
     EXPECT_EQ(e.where, "t.json:/variants/1/expect");
 }

@@ -137,6 +137,28 @@ TEST_F(FlowsHttp, DemoSiteExchangesCodeAndShowsUsage)
     EXPECT_EQ(simtest::dataError(replay.body), "unknown_state");
 }
 
+// Makes sure a hostile Host header decides nothing on the demo site: redirects, the callback and the server-side
+// token exchange all use the simulator's own address, so client credentials never go to the Host's server.
+// Example failure: Host: attacker:port making the simulator POST client_id:secret there (SSRF, issue 13).
+TEST_F(FlowsHttp, DemoSiteIgnoresHostHeader)
+{
+    Receiver attacker;
+    const httplib::Headers hostile = {{"Host", attacker.url("").substr(std::string("http://").size())}};
+    const Reply start = http_->postForm("/DataCustodian/thirdparty-demo/start",
+                                        {{"client_id", "EPE_ccccccccc"}, {"client_secret", "sandbox_secret"}, {"utility", "EPE"},
+                                         {"scope", "FB=4_16_51;AdditionalScope=auth-test-test_residential"}}, hostile);
+    ASSERT_EQ(start.status, 303) << start.body;
+    ASSERT_EQ(start.location.rfind(server_->baseUrl() + "/DataCustodian/", 0), 0u) << start.location;
+    EXPECT_EQ(simtest::queryValue(start.location, "redirect_uri"), server_->baseUrl() + "/DataCustodian/thirdparty-demo/callback");
+    const auto walk = simtest::walkAuthorize(*http_, start.location.substr(server_->baseUrl().size()), {});
+    ASSERT_EQ(walk.location.rfind(server_->baseUrl() + "/DataCustodian/thirdparty-demo/callback?", 0), 0u) << walk.location;
+    const Reply callback = http_->get(walk.location.substr(server_->baseUrl().size()), hostile);
+    ASSERT_EQ(callback.status, 303) << callback.body;
+    EXPECT_EQ(http_->get(callback.location, hostile).status, 200);
+    EXPECT_TRUE(attacker.postsTo("/DataCustodian/EPE/oauth/token").empty()) << "credentials sent to the Host's server";
+    EXPECT_TRUE(attacker.postsTo("/DataCustodian/epe/oauth/token").empty());
+}
+
 // Makes sure the proxy forms work over HTTP with plain form posts, end with an authorization the PGE API token sees,
 // and the meter's bill PDF is refused. Example failure: the login page missing its form action.
 TEST_F(FlowsHttp, ProxyFormsOverHttp)

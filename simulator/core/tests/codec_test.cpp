@@ -59,6 +59,17 @@ TEST(UrlCodec, RedirectMatching)
     EXPECT_FALSE(redirectUriMatches("http://127.0.0.1/callback", "http://127.0.0.1@evil.example/callback"));
 }
 
+// Makes sure a loopback redirect_uri with a written port needs a real one (1-65535).
+// Example failure: http://127.0.0.1:/callback or :65536 accepted as "any port" (issue 13).
+TEST(UrlCodec, LoopbackRedirectNeedsValidPort)
+{
+    EXPECT_TRUE(redirectUriMatches("http://127.0.0.1/callback", "http://127.0.0.1:65535/callback"));
+    EXPECT_TRUE(redirectUriMatches("http://127.0.0.1/callback", "http://127.0.0.1:1/callback"));
+    for (const char* bad : {"http://127.0.0.1:/callback", "http://127.0.0.1:65536/callback", "http://127.0.0.1:0/callback",
+                            "http://127.0.0.1:999999/callback", "http://127.0.0.1:00000000080/callback"})
+        EXPECT_FALSE(redirectUriMatches("http://127.0.0.1/callback", bad)) << bad;
+}
+
 // Makes sure base64 is strict and base64url matches RFC 7636 Appendix B. Example failure: padding in the middle accepted.
 TEST(Base64, DecodeAndPkceExample)
 {
