@@ -31,6 +31,23 @@ void mergeTiming(Timing& into, const Timing& t, bool first)
     into.endpoints.insert(t.endpoints.begin(), t.endpoints.end());
 }
 
+// Appends input `index`'s results. A check x variant may hold several results within one input (validate: one per
+// located finding), but never in two inputs; `seen` holds the keys of the earlier inputs.
+Status addResults(Report& out, const Report& r, std::size_t index, std::set<std::string>& seen)
+{
+    std::set<std::string> mine;
+    for (const CheckResult& c : r.results) {
+        const std::string key = c.checkId + "\n" + c.variant;
+        if (seen.count(key))
+            return Error{"merge.duplicate", "input " + std::to_string(index + 1),
+                "check " + c.checkId + " for variant " + c.variant + " appears in two inputs (overlapping shards?)"};
+        mine.insert(key);
+        out.results.push_back(c);
+    }
+    seen.insert(mine.begin(), mine.end());
+    return okStatus();
+}
+
 } // namespace
 
 Result<Report> mergeReports(const std::vector<Report>& shards)
@@ -49,18 +66,8 @@ Result<Report> mergeReports(const std::vector<Report>& shards)
         for (const VariantInfo& v : r.variants)
             if (variants.insert(v.id).second)
                 out.variants.push_back(v);
-        // A check x variant may hold several results within one input (validate: one per located finding), but
-        // never in two inputs.
-        std::set<std::string> mine;
-        for (const CheckResult& c : r.results) {
-            const std::string key = c.checkId + "\n" + c.variant;
-            if (results.count(key))
-                return Error{"merge.duplicate", "input " + std::to_string(i + 1),
-                    "check " + c.checkId + " for variant " + c.variant + " appears in two inputs (overlapping shards?)"};
-            mine.insert(key);
-            out.results.push_back(c);
-        }
-        results.insert(mine.begin(), mine.end());
+        if (Status st = addResults(out, r, i, results); !st)
+            return st.error();
         for (const HttpExchange& e : r.exchanges)
             if (exchanges.insert(e.id).second)
                 out.exchanges.push_back(e);

@@ -18,5 +18,6 @@ std::vector<CheckDef> intervalSeriesChecks();// checks_interval_series.cpp: bloc
 std::vector<CheckDef> localTimeChecks();    // checks_local_time.cpp: LocalTimeParameters, epoch fields
 std::vector<CheckDef> summaryChecks();      // checks_summary.cpp: UsageSummary and power quality
 std::vector<CheckDef> adminChecks();        // checks_admin.cpp: Authorization and ApplicationInformation
+std::vector<CheckDef> codeChecks();         // checks_codes.cpp: unlisted values of extensible code lists
 
 } // namespace gbc

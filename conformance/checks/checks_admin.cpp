@@ -25,15 +25,17 @@ CheckOutput checkBearer(const CheckContext& c)
     return out;
 }
 
-// espi.xsd AuthorizationStatus: status is stated and is 0 (revoked), 1 (active) or 2 (denied).
+// espi.xsd AuthorizationStatus: status is stated and is an AuthorizationStatus (listed 0 revoked, 1 active,
+// 2 denied; extensible with any UInt16, an unlisted value being ESPI-CODE-LISTED's WARN).
 CheckOutput checkAuthorizationStatus(const CheckContext& c)
 {
     CheckOutput out;
     for (const AtomEntry& e : EntriesOf(c.doc, ResourceKind::Authorization)) {
         std::uint32_t s = c.doc.field(e.resource, "status");
         auto v = parseInteger(c.doc.xml().text(s));
-        if (s == kNoElement || !v || !isCode(authorizationStatuses(), *v))
-            out.fail(s == kNoElement ? e.resource : s, entryLabel(e) + " status is not 0, 1 or 2", "0, 1 or 2",
+        if (s == kNoElement || fitCode(authorizationStatuses(), v) == CodeFit::Invalid)
+            out.fail(s == kNoElement ? e.resource : s, entryLabel(e) + " status is not an AuthorizationStatus",
+                     "0, 1 or 2 (or another UInt16)",
                      s == kNoElement ? "missing" : quoted(c.doc.xml().text(s)));
     }
     return out;
@@ -103,16 +105,17 @@ CheckOutput checkApplicationFields(const CheckContext& c)
     return out;
 }
 
-// espi.xsd DataCustodianApplicationStatus / GBA FND002: the status is 1 (review) to 4 (revoked).
+// espi.xsd DataCustodianApplicationStatus / GBA FND002: the status is stated, listed 1 (review) to 4 (revoked),
+// extensible with any UInt16.
 CheckOutput checkApplicationStatus(const CheckContext& c)
 {
     CheckOutput out;
     for (const AtomEntry& e : EntriesOf(c.doc, ResourceKind::ApplicationInformation)) {
         std::uint32_t s = c.doc.field(e.resource, "dataCustodianApplicationStatus");
         auto v = parseInteger(c.doc.xml().text(s));
-        if (s == kNoElement || !v || !isCode(applicationStatuses(), *v))
-            out.fail(s == kNoElement ? e.resource : s, entryLabel(e) + " dataCustodianApplicationStatus is not 1-4",
-                     "1, 2, 3 or 4", s == kNoElement ? "missing" : quoted(c.doc.xml().text(s)));
+        if (s == kNoElement || fitCode(applicationStatuses(), v) == CodeFit::Invalid)
+            out.fail(s == kNoElement ? e.resource : s, entryLabel(e) + " dataCustodianApplicationStatus is not a "
+                     "DataCustodianApplicationStatus", "1, 2, 3 or 4 (or another UInt16)", s == kNoElement ? "missing" : quoted(c.doc.xml().text(s)));
     }
     return out;
 }

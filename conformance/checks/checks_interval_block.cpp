@@ -4,6 +4,7 @@
 
 #include "check_families.h"
 #include "check_support.h"
+#include "espi_links.h"
 #include "espi_values.h"
 
 namespace gbc {
@@ -31,11 +32,16 @@ CheckOutput checkBlockInterval(const CheckContext& c)
     return out;
 }
 
-// NAESB REQ.21 IntervalReading: a block holds readings, each with timePeriod{duration > 0, start} and a value.
+// NAESB REQ.21 IntervalReading: a block holds readings, each with timePeriod{duration, start} and a value; the
+// duration is positive for interval data (delta, summation), while a snapshot reading (register, cumulative,
+// instantaneous ... see ReadingNature) is taken at an instant and may last 0 s.
 CheckOutput checkReadingFields(const CheckContext& c)
 {
     CheckOutput out;
-    for (const BlockData& b : c.doc.blocks()) {
+    std::vector<ReadingNature> natures = blockNatures(c.doc);
+    for (std::size_t i = 0; i < c.doc.blocks().size(); ++i) {
+        const BlockData& b = c.doc.blocks()[i];
+        bool interval = natures[i] == ReadingNature::Interval;
         if (b.readingCount == 0)
             out.fail(b.element, blockLabel(c.doc, b) + " holds no IntervalReading", "at least 1", "0");
         for (const ReadingData& r : c.doc.readings(b)) {
@@ -44,8 +50,9 @@ CheckOutput checkReadingFields(const CheckContext& c)
             if (!complete)
                 out.fail(r.element, "IntervalReading lacks timePeriod/start, timePeriod/duration or value",
                          "timePeriod{duration,start} and value", "incomplete");
-            else if (r.hasDuration && r.duration == 0)
-                out.fail(r.element, "IntervalReading has a zero duration", "> 0", "0");
+            else if (interval && r.hasDuration && r.duration == 0)
+                out.fail(r.element, "IntervalReading of interval data (accumulationBehaviour 4, 9 or unstated) has a "
+                         "zero duration", "> 0", "0");
         }
     }
     return out;
@@ -83,13 +90,22 @@ CheckOutput checkReadingOrder(const CheckContext& c)
     return out;
 }
 
-// Reference check list §18 (GBA FB_04): readings of a block are contiguous: each start + duration is the next start
-// (taken in time order; duplicates are ESPI-D145's business).
+// Reference check list §18 (GBA FB_04): readings of interval data (delta, summation) in a block are contiguous:
+// each start + duration is the next start (taken in time order; duplicates are ESPI-D145's business). Snapshot
+// readings (registers, instantaneous values) are samples at instants: their spacing is no gap.
 CheckOutput checkContiguous(const CheckContext& c)
 {
     CheckOutput out;
     std::vector<const ReadingData*> sorted;
-    for (const BlockData& b : c.doc.blocks()) {
+    std::vector<ReadingNature> natures = blockNatures(c.doc);
+    if (!natures.empty() && std::none_of(natures.begin(), natures.end(),
+                                         [](ReadingNature n) { return n == ReadingNature::Interval; }))
+        return CheckOutput::skip("every IntervalBlock holds snapshot readings (register, cumulative or instantaneous "
+                                 "accumulationBehaviour): their spacing is sampling, not a gap");
+    for (std::size_t i = 0; i < c.doc.blocks().size(); ++i) {
+        const BlockData& b = c.doc.blocks()[i];
+        if (natures[i] == ReadingNature::Snapshot)
+            continue;
         sorted.clear();
         for (const ReadingData& r : c.doc.readings(b))
             if (r.hasStart && r.hasDuration)
@@ -142,7 +158,8 @@ CheckOutput checkNotAllZero(const CheckContext& c)
     return out;
 }
 
-// espi.xsd QualityOfReading: each ReadingQuality/quality is a defined code.
+// espi.xsd QualityOfReading: each ReadingQuality/quality is a QualityOfReading value (a listed code or, the type
+// being a union with UInt16, any UInt16).
 CheckOutput checkQualityCodes(const CheckContext& c)
 {
     CheckOutput out;
@@ -154,9 +171,10 @@ CheckOutput checkQualityCodes(const CheckContext& c)
                     continue;
                 std::uint32_t code = x.child(q, XmlNs::Espi, "quality");
                 auto v = parseInteger(x.text(code));
-                if (!v || !isCode(qualityOfReadings(), *v))
-                    out.fail(code == kNoElement ? q : code, "ReadingQuality/quality is not a QualityOfReading code",
-                             "one of " + describeCodes(qualityOfReadings()), quoted(x.text(code)));
+                if (fitCode(qualityOfReadings(), v) == CodeFit::Invalid)
+                    out.fail(code == kNoElement ? q : code, "ReadingQuality/quality is not a QualityOfReading value",
+                             describeCodeBase(qualityOfReadings()) + "; listed: " + describeCodes(qualityOfReadings()),
+                             quoted(x.text(code)));
             }
     return out;
 }
@@ -170,21 +188,23 @@ std::vector<CheckDef> intervalBlockChecks()
         makeCheck("ESPI-IB-INTERVAL", "NAESB REQ.21 IntervalBlock", Level::Must,
                   "An IntervalBlock MUST state interval{duration,start}.", f, checkBlockInterval),
         makeCheck("ESPI-IB-READING", "NAESB REQ.21 IntervalReading", Level::Must,
-                  "A block MUST hold readings, each with timePeriod{duration > 0, start} and value.", f,
+                  "A block MUST hold readings, each with timePeriod{duration, start} and value; duration > 0 for "
+                  "interval data (not for snapshot readings such as registers).", f,
                   checkReadingFields),
         makeCheck("ESPI-D042", "GBA D042", Level::Must,
                   "The first IntervalReading MUST start at its IntervalBlock's start.", f, checkD042),
         makeCheck("ESPI-IB-ORDER", "GBA FB_04", Level::Must, "Readings MUST appear in increasing order of start.", f,
                   checkReadingOrder),
         makeCheck("ESPI-IB-CONTIGUOUS", "GBA FB_04", Level::Must,
-                  "Within a block, each reading's start + duration MUST equal the next reading's start.", f,
+                  "Within a block of interval data (delta, summation), each reading's start + duration MUST equal the "
+                  "next reading's start.", f,
                   checkContiguous),
         makeCheck("ESPI-IB-WITHIN", "NAESB REQ.21 IntervalBlock", Level::Must,
                   "Every reading MUST lie inside its block's interval.", f, checkWithinBlock),
         makeCheck("ESPI-IB-NONZERO", "GBA platform rule (openADE 2024-06-12)", Level::Must,
                   "A block MUST NOT consist of zero readings only.", f, checkNotAllZero),
         makeCheck("ESPI-IB-QUALITY", "espi.xsd 4.0 QualityOfReading", Level::Must,
-                  "ReadingQuality/quality MUST be a defined QualityOfReading code.", f, checkQualityCodes),
+                  "ReadingQuality/quality MUST be a QualityOfReading value (listed code or UInt16).", f, checkQualityCodes),
     };
 }
 

@@ -27,8 +27,9 @@ struct CodedField {
     CodeList (*codes)();
 };
 
-// espi.xsd 4.0 enumerations: each coded ReadingType field holds one of its listed codes, and intervalLength is a
-// positive number of seconds. (The XSD's union with UInt16 lets any number through; these checks do not.)
+// espi.xsd 4.0 enumerations: each coded ReadingType field holds a value of its code type — a listed code or, the
+// types being unions with UInt16 (Int16 for powerOfTenMultiplier), any value of that base type (an unlisted one is
+// ESPI-CODE-LISTED's WARN) — and intervalLength is a positive number of seconds.
 CheckOutput checkCodes(const CheckContext& c)
 {
     static constexpr std::array<CodedField, 8> fields{{{"accumulationBehaviour", accumulationKinds},
@@ -45,9 +46,9 @@ CheckOutput checkCodes(const CheckContext& c)
         for (const CodedField& f : fields) {
             std::uint32_t el = c.doc.field(e.resource, f.name);
             auto v = parseInteger(x.text(el));
-            if (el != kNoElement && (!v || !isCode(f.codes(), *v)))
-                out.fail(el, entryLabel(e) + " " + std::string(f.name) + " is not a defined code",
-                         "one of " + describeCodes(f.codes()), quoted(x.text(el)));
+            if (el != kNoElement && fitCode(f.codes(), v) == CodeFit::Invalid)
+                out.fail(el, entryLabel(e) + " " + std::string(f.name) + " is not a value of its code type",
+                         describeCodeBase(f.codes()) + "; listed: " + describeCodes(f.codes()), quoted(x.text(el)));
         }
         std::uint32_t len = c.doc.field(e.resource, "intervalLength");
         auto v = parseInteger(x.text(len));
@@ -72,7 +73,8 @@ CheckOutput checkD064(const CheckContext& c)
     return out;
 }
 
-// espi.xsd UsagePoint: ServiceCategory/kind is required and names a ServiceKind (0 electricity ... 9 internet).
+// espi.xsd UsagePoint: ServiceCategory/kind is required and is a ServiceKind (listed 0 electricity ... 9 internet,
+// extensible with any UInt16).
 CheckOutput checkServiceKind(const CheckContext& c)
 {
     CheckOutput out;
@@ -83,9 +85,9 @@ CheckOutput checkServiceKind(const CheckContext& c)
         if (kind == kNoElement)
             out.fail(e.resource, entryLabel(e) + " lacks ServiceCategory/kind", "ServiceCategory/kind present",
                      "missing");
-        else if (!v || !isCode(serviceKinds(), *v))
-            out.fail(kind, entryLabel(e) + " ServiceCategory/kind is not a ServiceKind code",
-                     "one of " + describeCodes(serviceKinds()), quoted(x.text(kind)));
+        else if (fitCode(serviceKinds(), v) == CodeFit::Invalid)
+            out.fail(kind, entryLabel(e) + " ServiceCategory/kind is not a ServiceKind value",
+                     describeCodeBase(serviceKinds()) + "; listed: " + describeCodes(serviceKinds()), quoted(x.text(kind)));
     }
     return out;
 }
@@ -99,12 +101,12 @@ std::vector<CheckDef> readingTypeChecks()
                   "A ReadingType MUST state intervalLength, kind, powerOfTenMultiplier and uom.", "reading-type",
                   checkRequiredFields),
         makeCheck("ESPI-RT-CODES", "espi.xsd 4.0 enumerations", Level::Must,
-                  "Coded ReadingType fields MUST hold codes defined by espi.xsd; intervalLength MUST be positive.",
+                  "Coded ReadingType fields MUST hold values of their espi.xsd code types; intervalLength MUST be positive.",
                   "reading-type", checkCodes),
         makeCheck("ESPI-D064", "GBA D064", Level::Must,
                   "An electricity ReadingType (commodity 1 or 2) MUST state its phase.", "reading-type", checkD064),
         makeCheck("ESPI-UP-KIND", "espi.xsd 4.0 UsagePoint/ServiceCategory", Level::Must,
-                  "A UsagePoint MUST state ServiceCategory/kind with a ServiceKind code.", "usage-point",
+                  "A UsagePoint MUST state ServiceCategory/kind with a ServiceKind value.", "usage-point",
                   checkServiceKind),
     };
 }

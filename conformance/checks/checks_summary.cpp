@@ -82,12 +82,14 @@ CheckOutput checkFb28(const CheckContext& c)
 void checkCode(const CheckContext& c, CheckOutput& out, std::uint32_t el, const std::string& what, CodeList codes)
 {
     auto v = parseInteger(c.doc.xml().text(el));
-    if (el != kNoElement && (!v || !isCode(codes, *v)))
-        out.fail(el, what + " is not a defined code", "one of " + describeCodes(codes), quoted(c.doc.xml().text(el)));
+    if (el != kNoElement && fitCode(codes, v) == CodeFit::Invalid)
+        out.fail(el, what + " is not a value of its code type", describeCodeBase(codes) + "; listed: " +
+                 describeCodes(codes), quoted(c.doc.xml().text(el)));
 }
 
 // espi.xsd enumerations: qualityOfReading, currency and commodity of a summary, and the uom and
-// powerOfTenMultiplier of each of its SummaryMeasurements, are defined codes.
+// powerOfTenMultiplier of each of its SummaryMeasurements, are values of their code types (listed codes or, the
+// types being unions, any UInt16 / Int16).
 CheckOutput checkSummaryCodes(const CheckContext& c)
 {
     CheckOutput out;
@@ -175,7 +177,8 @@ std::vector<CheckDef> summaryChecks()
         makeCheck("ESPI-US-FB28", "GBA FB_28", Level::Must, "With FB 28, a UsageSummary MUST state billToDate.", f,
                   checkFb28, {28}),
         makeCheck("ESPI-US-CODES", "espi.xsd 4.0 enumerations", Level::Must,
-                  "Coded UsageSummary fields and SummaryMeasurement uom/powerOfTenMultiplier MUST be defined codes.",
+                  "Coded UsageSummary fields and SummaryMeasurement uom/powerOfTenMultiplier MUST hold values of their "
+                  "espi.xsd code types.",
                   f, checkSummaryCodes),
         makeCheck("ESPI-COST-INT48", "espi.xsd 4.0 Int48 amounts", Level::Must,
                   "Costs and bill amounts MUST be Int48 integers in 1/100000 of the currency.", f, checkCostIntegers),

@@ -1,6 +1,8 @@
 // Link graph resolution over the indexes of an EspiDocument (hash maps, linear in the number of links).
 #include "espi_links.h"
 
+#include "espi_values.h"
+
 namespace gbc {
 
 namespace {
@@ -59,6 +61,34 @@ std::vector<BlockLinks> resolveBlockLinks(const EspiDocument& doc)
             bl.localTime = soleLtp;
     }
     return out;
+}
+
+ReadingNature readingNatureOf(std::optional<std::int64_t> acc)
+{
+    if (!acc)
+        return ReadingNature::Interval;
+    switch (*acc) {
+    case 1: case 2: case 3: case 6: case 12: case 13: case 14:
+        return ReadingNature::Snapshot;
+    default:
+        return ReadingNature::Interval;
+    }
+}
+
+std::vector<ReadingNature> blockNatures(const EspiDocument& doc, const std::vector<BlockLinks>& links)
+{
+    std::vector<ReadingNature> out(links.size(), ReadingNature::Interval);
+    for (std::size_t b = 0; b < links.size(); ++b)
+        if (links[b].readingType != kNoEntry) {
+            std::uint32_t rt = doc.entries()[links[b].readingType].resource;
+            out[b] = readingNatureOf(parseInteger(doc.xml().text(doc.field(rt, "accumulationBehaviour"))));
+        }
+    return out;
+}
+
+std::vector<ReadingNature> blockNatures(const EspiDocument& doc)
+{
+    return blockNatures(doc, resolveBlockLinks(doc));
 }
 
 std::unordered_set<std::string_view> relatedHrefsOf(const EspiDocument& doc, ResourceKind kind)

@@ -127,6 +127,22 @@ constexpr std::array kUnit{0,   2,   3,   4,   5,   6,   7,   8,   9,   10,  11,
 
 } // namespace
 
+CodeFit fitCode(CodeList list, std::optional<std::int64_t> value)
+{
+    if (!value)
+        return CodeFit::Invalid;
+    if (isCode(list, *value))
+        return CodeFit::Listed;
+    bool signedBase = list.data() == kMultiplier.data(); // UnitMultiplierKind: union with Int16
+    bool fits = signedBase ? (*value >= -32768 && *value <= 32767) : (*value >= 0 && *value <= 65535);
+    return fits ? CodeFit::Extension : CodeFit::Invalid;
+}
+
+std::string describeCodeBase(CodeList list)
+{
+    return list.data() == kMultiplier.data() ? "an Int16 (-32768..32767)" : "a UInt16 (0..65535)";
+}
+
 CodeList accumulationKinds() { return kAccumulation; }
 CodeList commodityKinds() { return kCommodity; }
 CodeList currencies() { return kCurrency; }

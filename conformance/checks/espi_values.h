@@ -26,9 +26,13 @@ bool isUuid(std::string_view text);
 // The version nibble of a UUID (1..8), 0 when `uuid` is not a UUID.
 int uuidVersion(std::string_view uuid);
 
-// Code lists from espi.xsd 4.0 (the XSD also admits any UInt16 through a union; the checks do not).
+// Code lists from espi.xsd 4.0. Every numeric code type there is extensible: a union of the listed codes with its
+// base type (UInt16; Int16 for UnitMultiplierKind), so an unlisted value of the base type is schema-valid.
 using CodeList = std::span<const int>;
 bool isCode(CodeList list, std::int64_t value);
+enum class CodeFit { Listed, Extension, Invalid }; // Extension: unlisted but of the base type; Invalid: neither
+CodeFit fitCode(CodeList list, std::optional<std::int64_t> value);
+std::string describeCodeBase(CodeList list); // "a UInt16 (0..65535)" for expected-value texts
 std::string describeCodes(CodeList list); // "0, 1, 2, ..." for expected-value texts
 
 CodeList accumulationKinds();

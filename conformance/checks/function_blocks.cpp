@@ -37,7 +37,7 @@ Result<FunctionBlocks> parseFunctionBlocks(std::string_view text)
 namespace {
 
 struct Evidence {
-    bool electric = false, gas = false, water = false, electricInterval = false;
+    bool electric = false, gas = false, water = false, electricInterval = false, accumulationStated = false;
 };
 
 void serviceEvidence(const EspiDocument& doc, Evidence& ev)
@@ -56,6 +56,7 @@ void serviceEvidence(const EspiDocument& doc, Evidence& ev)
         auto accumulation = parseInteger(x.text(doc.field(rt, "accumulationBehaviour")));
         bool electricRt = commodity == 1 || commodity == 2;
         ev.electricInterval |= electricRt && accumulation == 4;
+        ev.accumulationStated |= accumulation.has_value();
         ev.gas |= commodity == 7;
         ev.water |= commodity == 9;
     }
@@ -80,7 +81,9 @@ FunctionBlocks inferFunctionBlocks(const EspiDocument& doc)
     fbs.ids = {1, 4};
     Evidence ev;
     serviceEvidence(doc, ev);
-    if (ev.electricInterval || (ev.electric && !doc.blocks().empty()))
+    // FB 5 is electric delta interval data: a ReadingType with accumulationBehaviour 4, or electric blocks whose
+    // ReadingTypes state no accumulation. Register or instantaneous readings alone (1, 12 ...) do not make FB 5.
+    if (ev.electricInterval || (ev.electric && !doc.blocks().empty() && !ev.accumulationStated))
         fbs.ids.insert(5);
     if (ev.gas)
         fbs.ids.insert(10);

@@ -13,7 +13,7 @@ const std::vector<CheckDef>& checkCatalogue()
         std::vector<CheckDef> all;
         for (auto family : {documentChecks, envelopeChecks, entryLinkChecks, linkGraphChecks, readingTypeChecks,
                             signatureChecks, intervalBlockChecks, intervalSeriesChecks, localTimeChecks,
-                            summaryChecks, adminChecks}) {
+                            summaryChecks, adminChecks, codeChecks}) {
             std::vector<CheckDef> part = family();
             all.insert(all.end(), part.begin(), part.end());
         }

@@ -1,13 +1,12 @@
-// validateDocument: parse → infer or take FBs → run checks in catalogue order → located findings.
+// validateDocument: start the XSD pass → parse → infer or take FBs → run checks in catalogue order → located findings.
 #include "validate.h"
-
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "espi_document.h"
 #include "registry.h"
@@ -69,30 +68,9 @@ void addViolations(ValidationResult& result, const CheckRecord& r, const std::ve
                                               " more violations of this check", result.source));
 }
 
-// The XSD check: xmllint on the file (or a temporary copy of the bytes).
-void runSchema(ValidationResult& result, const CheckRecord& r, std::string_view bytes, const ValidateOptions& o,
-               const std::string& diskPath)
+// The XSD check: libxml2's verdict (computed by the caller, possibly on another thread), located by line.
+void addSchemaFindings(ValidationResult& result, const CheckRecord& r, const ValidateOptions& o, const SchemaRun& run)
 {
-    if (o.schemaFile.empty()) {
-        result.findings.push_back(makeFinding(r, Verdict::Skip, "no --schema given", result.source));
-        return;
-    }
-    std::string file = diskPath;
-    char tmp[] = "/tmp/gbc-validate-XXXXXX";
-    if (file.empty()) {
-        int fd = mkstemp(tmp);
-        bool written = fd >= 0 && write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
-        if (fd >= 0)
-            close(fd);
-        if (!written) {
-            result.findings.push_back(makeFinding(r, Verdict::Error, "cannot write a temporary copy", result.source));
-            return;
-        }
-        file = tmp;
-    }
-    SchemaRun run = runXmllint(o.xmllint, o.schemaFile, file);
-    if (diskPath.empty())
-        std::remove(tmp);
     if (!run.harnessError.empty()) {
         result.findings.push_back(makeFinding(r, Verdict::Error, run.harnessError, result.source));
         return;
@@ -101,21 +79,55 @@ void runSchema(ValidationResult& result, const CheckRecord& r, std::string_view 
         result.findings.push_back(makeFinding(r, Verdict::Pass, "valid against " + o.schemaFile, result.source));
         return;
     }
-    std::size_t n = 0;
     for (const SchemaMessage& m : run.messages) {
-        if (n++ == o.maxFindingsPerCheck)
-            break;
         std::string where = result.source + (m.line ? ":" + std::to_string(m.line) : "");
         LocatedFinding f = makeFinding(r, Verdict::Fail, m.text, where);
         f.line = m.line;
+        f.column = m.column;
         result.findings.push_back(std::move(f));
     }
-    if (run.messages.empty())
-        result.findings.push_back(makeFinding(r, Verdict::Fail, "xmllint rejected the document", result.source));
+    if (run.dropped > 0)
+        result.findings.push_back(makeFinding(r, Verdict::Fail, "... and " + std::to_string(run.dropped) +
+                                              " more violations of this check", result.source));
 }
 
-void runChecks(ValidationResult& result, const EspiDocument& doc, std::string_view bytes, const ValidateOptions& o,
-               const std::string& diskPath)
+// The XSD pass, started before the document is parsed: on a second thread when allowed, else run on demand.
+class SchemaPass {
+public:
+    SchemaPass(std::string_view bytes, const ValidateOptions& o) : bytes_(bytes), o_(o)
+    {
+        if (!o.schemaFile.empty() && o.parallelSchema)
+            future_ = std::async(std::launch::async, [this] { return validateAgainstSchema(o_.schemaFile, bytes_,
+                                                                                            o_.maxFindingsPerCheck); });
+    }
+    ~SchemaPass()
+    {
+        if (future_.valid())
+            future_.wait();
+    }
+    SchemaRun get()
+    {
+        return future_.valid() ? future_.get() : validateAgainstSchema(o_.schemaFile, bytes_, o_.maxFindingsPerCheck);
+    }
+
+private:
+    std::string_view bytes_;
+    const ValidateOptions& o_;
+    std::future<SchemaRun> future_;
+};
+
+void runSchema(ValidationResult& result, const CheckRecord& r, const ValidateOptions& o, SchemaPass& pass)
+{
+    if (o.schemaFile.empty()) {
+        std::string why = o.schemaSkipReason.empty() ? "no schema given (--schema DIR or GBC_SCHEMA_DIR)"
+                                                     : o.schemaSkipReason;
+        result.findings.push_back(makeFinding(r, Verdict::Skip, why, result.source));
+        return;
+    }
+    addSchemaFindings(result, r, o, pass.get());
+}
+
+void runChecks(ValidationResult& result, const EspiDocument& doc, const ValidateOptions& o, SchemaPass& schema)
 {
     CheckContext ctx{doc, result.functionBlocks};
     for (const CheckDef& def : checkCatalogue()) {
@@ -123,7 +135,7 @@ void runChecks(ValidationResult& result, const EspiDocument& doc, std::string_vi
         if (r.id == kWellFormedCheckId) {
             result.findings.push_back(makeFinding(r, Verdict::Pass, "well-formed " + result.encoding, result.source));
         } else if (r.id == kSchemaCheckId) {
-            runSchema(result, r, bytes, o, diskPath);
+            runSchema(result, r, o, schema);
         } else if (!applies(def, result.functionBlocks)) {
             result.findings.push_back(makeFinding(r, Verdict::Skip, describeFbs(def.functionBlocks) + " not " +
                                                   (result.functionBlocks.inferred ? "inferred" : "claimed"),
@@ -143,10 +155,11 @@ void runChecks(ValidationResult& result, const EspiDocument& doc, std::string_vi
 } // namespace
 
 ValidationResult validateDocument(std::string_view bytes, const ValidateOptions& options, const std::string& source,
-                                  const std::string& diskPath)
+                                  const std::string& /*diskPath*/)
 {
     ValidationResult result;
     result.source = source;
+    SchemaPass schema(bytes, options);
     Result<EspiDocument> doc = EspiDocument::parse(bytes);
     if (!doc) {
         result.usable = false;
@@ -159,7 +172,7 @@ ValidationResult validateDocument(std::string_view bytes, const ValidateOptions&
     }
     result.encoding = doc->xml().sourceEncoding();
     result.functionBlocks = options.claimed ? *options.claimed : inferFunctionBlocks(*doc);
-    runChecks(result, *doc, bytes, options, diskPath);
+    runChecks(result, *doc, options, schema);
     return result;
 }
 
@@ -175,8 +188,14 @@ Result<std::string> readWholeFile(const std::string& path)
     if (!in)
         return Error{"input.unreadable", path, std::string("cannot open: ") + std::strerror(errno)};
     std::string bytes;
+    std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > 0) { // one read straight into the final buffer (no growth, no intermediate copies)
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), static_cast<std::streamsize>(size));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+    }
     char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0)
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) // the rest (a pipe, or a file that grew)
         bytes.append(buf, static_cast<std::size_t>(in.gcount()));
     if (in.bad())
         return Error{"input.unreadable", path, "read error"};

@@ -1,4 +1,4 @@
-// The validate engine: parse once, run every applicable check, optionally run xmllint, return located findings.
+// The validate engine: parse once, run every applicable check, optionally the libxml2 XSD check; located findings.
 // This is the entry point the runner calls on each fetched feed.
 #pragma once
 
@@ -11,13 +11,15 @@
 
 #include "check.h"
 #include "function_blocks.h"
+#include "result.h"
 
 namespace gbc {
 
 struct ValidateOptions {
     std::optional<FunctionBlocks> claimed; // nullopt: infer the FBs from the document
-    std::string schemaFile;                // an .xsd (see resolveSchemaFile); empty: no XSD check (SKIP)
-    std::string xmllint = "xmllint";       // program run for the XSD check
+    std::string schemaFile;                // an .xsd (resolveSchemaFile, findDefaultSchema); empty: XSD check SKIP
+    std::string schemaSkipReason;          // the SKIP reason shown when schemaFile is empty
+    bool parallelSchema = true;            // run the libxml2 XSD pass on a second thread beside the semantic checks
     std::size_t maxFindingsPerCheck = 100; // further violations are summarized in one extra finding
 };
 
@@ -46,11 +48,25 @@ struct ValidationResult {
     std::optional<Verdict> verdictOf(std::string_view checkId) const;
 };
 
-// Validates a document held in memory. `source` names it in locations; `diskPath`, when given, is the same bytes on
-// disk (xmllint reads it instead of a temporary copy).
+// Validates a document held in memory. `source` names it in locations; `diskPath` is unused (kept for callers).
 ValidationResult validateDocument(std::string_view bytes, const ValidateOptions& options,
                                   const std::string& source = "<input>", const std::string& diskPath = {});
 // Reads and validates a file; an unreadable file gives usable = false and an ERROR finding.
 ValidationResult validateFile(const std::string& path, const ValidateOptions& options);
+
+} // namespace gbc
+
+namespace gbc {
+
+// How `validate` and `run` pick the XSD for the ESPI-XSD-001 check.
+enum class SchemaChoice {
+    Default,  // findDefaultSchema (GBC_SCHEMA_DIR, then shared/espi-schema/v4.0 above the executable)
+    Explicit, // the --schema DIR given (an error when it holds no schema)
+    Off,      // --no-schema: the check SKIPs saying so
+};
+
+// Sets options.schemaFile (or options.schemaSkipReason). Returns the note to print once on stderr when the default
+// search found nothing (empty when a schema is used or the check was turned off); an error for a bad --schema DIR.
+Result<std::string> chooseSchema(ValidateOptions& options, SchemaChoice choice, const std::string& dir = {});
 
 } // namespace gbc

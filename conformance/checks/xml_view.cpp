@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "xml_view_builder.h"
+#include "xml_wellformed.h"
 
 namespace gbc {
 
@@ -92,6 +93,8 @@ Result<XmlView> XmlView::parse(Utf8Text input)
     st.encoding = std::move(input.sourceEncoding);
     st.lines = LineIndex(st.text);
     std::size_t tags = countTags(st.text);
+    if (std::optional<MarkupProblem> bad = findMarkupProblem(st.text))
+        return wellFormedError(st.lines, st.text, bad->offset, bad->what);
     std::string pristine = st.text.size() <= 4096 ? st.text : std::string(); // for short error excerpts only
     pugi::xml_parse_result parsed =
         st.doc.load_buffer_inplace(st.text.data(), st.text.size(), kParseOptions, pugi::encoding_utf8);

@@ -1,4 +1,4 @@
-// `gbc-conformance validate FILE... [--fb LIST] [--schema DIR] [--format LIST] [--report-dir DIR] [--verbose]`:
+// `gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format LIST] [--report-dir DIR] [--verbose]`:
 // validates, then writes the canonical report through the reports/ writers (the report.json schema of run and merge).
 #include <iostream>
 
@@ -8,7 +8,7 @@
 #include "json_report.h"
 #include "junit_report.h"
 #include "report_files.h"
-#include "schema_check.h"
+#include "huge_pages.h"
 #include "validate.h"
 #include "validation_report.h"
 
@@ -22,6 +22,7 @@ struct ValidateArgs {
     std::vector<std::string> formats{"console"};
     std::string reportDir;
     bool verbose = false;
+    std::string schemaNote; // said once on stderr when no schema was found
 };
 
 Result<ValidateArgs> readArgs(const ParsedArgs& args)
@@ -30,19 +31,19 @@ Result<ValidateArgs> readArgs(const ParsedArgs& args)
     out.files = args.positionals;
     out.verbose = args.has("--verbose");
     out.reportDir = args.value("--report-dir");
-    out.options.xmllint = args.value("--xmllint", out.options.xmllint);
     if (args.has("--fb")) {
         Result<FunctionBlocks> fbs = parseFunctionBlocks(args.value("--fb"));
         if (!fbs)
             return fbs.error();
         out.options.claimed = *fbs;
     }
-    if (args.has("--schema")) {
-        Result<std::string> xsd = resolveSchemaFile(args.value("--schema"));
-        if (!xsd)
-            return xsd.error();
-        out.options.schemaFile = *xsd;
-    }
+    SchemaChoice schema = args.has("--no-schema") ? SchemaChoice::Off
+                          : args.has("--schema")  ? SchemaChoice::Explicit
+                                                  : SchemaChoice::Default;
+    Result<std::string> note = chooseSchema(out.options, schema, args.value("--schema"));
+    if (!note)
+        return note.error();
+    out.schemaNote = *note;
     if (args.has("--format")) {
         Result<std::vector<std::string>> formats = parseFormats(args.value("--format"));
         if (!formats)
@@ -52,6 +53,17 @@ Result<ValidateArgs> readArgs(const ParsedArgs& args)
     if (out.files.empty())
         return Error{"usage.files", "", "no FILE given"};
     return out;
+}
+
+// The command line that reproduces `args` (for the huge-page relaunch).
+std::vector<std::string> selfArgv(const ParsedArgs& args)
+{
+    std::vector<std::string> argv{"gbc-conformance", "validate"};
+    argv.insert(argv.end(), args.positionals.begin(), args.positionals.end());
+    for (const auto& [flag, values] : args.values)
+        for (const std::string& v : values)
+            argv.push_back(flag == "--verbose" || flag == "--no-schema" ? flag : flag + "=" + v);
+    return argv;
 }
 
 // One rendering on stdout (without --report-dir).
@@ -74,6 +86,9 @@ int runValidateCommand(const ParsedArgs& args)
     if (!parsed)
         return usageError("validate", parsed.error());
     const ValidateArgs& a = *parsed;
+    relaunchWithHugePagesIfLarge(selfArgv(args), a.files); // returns unless it re-executed
+    if (!a.schemaNote.empty())
+        std::cerr << "gbc-conformance validate: " << a.schemaNote << "\n";
     std::vector<ValidationResult> results;
     for (const std::string& file : a.files)
         results.push_back(validateFile(file, a.options));

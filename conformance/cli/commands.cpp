@@ -18,9 +18,11 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> table{
         {"validate",
-         "validate FILE... [--fb LIST] [--schema DIR] [--format console,json,junit,html] [--report-dir DIR] [--verbose]",
-         "check ESPI XML files (schema and data checks) into the report of run; exit 0 no MUST failed, 1 one failed, 2 unusable input",
-         {{"--fb", "--schema", "--format", "--report-dir", "--xmllint"}, {}, {"--verbose"}, {{"-v", "--verbose"}}},
+         "validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format console,json,junit,html] "
+         "[--report-dir DIR] [--verbose]",
+         "check ESPI XML files (schema and data checks) into the report of run; exit 0 no MUST failed, 1 one failed, "
+         "2 unusable input",
+         {{"--fb", "--schema", "--format", "--report-dir"}, {}, {"--verbose", "--no-schema"}, {{"-v", "--verbose"}}},
          runValidateCommand},
         {"list", "list [--json]", "every check: the data checks (ESPI-*), then the runner's (AZ/TK/ES/OD/JA/...)",
          {{}, {}, {"--json"}, {}}, runListCommand},

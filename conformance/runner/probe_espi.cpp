@@ -62,6 +62,13 @@ std::string functionBlocksFor(Session& s)
     return scope.substr(fb + 3, scope.find(';', fb) == std::string::npos ? std::string::npos : scope.find(';', fb) - fb - 3);
 }
 
+// An Atom feed without entries: what the probes read when the batch answer is not a well-formed ESPI document.
+const EspiDocument& emptyFeed()
+{
+    static const EspiDocument empty = EspiDocument::parse(R"(<feed xmlns="http://www.w3.org/2005/Atom"/>)").value();
+    return empty;
+}
+
 // QRY001: the window is exactly one complete IntervalBlock seen in the batch (shortest duration, then latest end
 // before now), so both containment and overlap filtering must return it and nothing outside it.
 void probeWindow(Session& s, const EspiDocument& batch, std::int64_t now)
@@ -155,19 +162,18 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     const Params window = {{"published-min", formatIso8601(from)}, {"published-max", formatIso8601(end)}};
     fetchPatiently(s, "espi.batch", s.get(withParams(l.batchUrl, window), l.accessToken));
     const HttpExchange* batch = s.obs().step("espi.batch");
-    const Result<EspiDocument> feed = EspiDocument::parse(batch ? batch->responseBody : "");
-    if (feed) {
-        for (std::uint32_t up : feed->entriesOf(ResourceKind::UsagePoint))
-            if (l.usagePointId.empty())
-                l.usagePointId = lastSegment(std::string(feed->entries()[up].self));
-        if (Series series = intervalSeries(feed.value(), s.variant().id); !series.points.empty() && batch->status == 200)
+    const Result<EspiDocument> parsed = EspiDocument::parse(batch ? batch->responseBody : "");
+    const EspiDocument& feed = parsed ? parsed.value() : emptyFeed(); // unusable: the probes below find nothing
+    for (std::uint32_t up : feed.entriesOf(ResourceKind::UsagePoint))
+        if (l.usagePointId.empty())
+            l.usagePointId = lastSegment(std::string(feed.entries()[up].self));
+    if (batch && batch->status == 200) {
+        Series series = intervalSeries(feed, s.variant().id);
+        if (!series.points.empty())
             l.series.push_back(std::move(series));
-        probeHistoryHeads(s, feed.value());
-        probeWindow(s, feed.value(), now);
-    } else {
-        s.fact("espi.history_heads", "0");
-        s.closeGate("meter_reading", "the Batch/Subscription feed holds no complete IntervalBlock to query (see ES-003)");
     }
+    probeHistoryHeads(s, feed);
+    probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
     probeEspiQuery(s, feed ? &feed.value() : nullptr, now);
     probeHistory(s, feed ? &feed.value() : nullptr, now, foreignSubscription.empty());

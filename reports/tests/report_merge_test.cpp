@@ -72,3 +72,26 @@ TEST(ReportMerge, StaleOnlyWhenNoShardUsedTheEntry)
     ASSERT_EQ(m->stale.size(), 1u);
     EXPECT_EQ(m->stale[0].check, "AZ-001");
 }
+
+// Makes sure several results of one check x variant inside one input (validate: one per located finding) are kept
+// in their order, while the same check x variant in a second input is still refused.
+// Example failure: merge refusing every validate report whose file breaks one check twice.
+TEST(ReportMerge, KeepsRepeatedResultsOfOneInput)
+{
+    auto [a, b] = shards();
+    ASSERT_FALSE(a.results.empty());
+    CheckResult second = a.results.front();
+    second.location = "file.xml:9:1 /feed/entry[2]";
+    a.results.insert(a.results.begin() + 1, second);
+    Result<Report> m = mergeReports({a, b});
+    ASSERT_TRUE(m.ok()) << m.error().describe();
+    EXPECT_EQ(m->results.size(), a.results.size() + b.results.size());
+    std::vector<std::string> locations;
+    for (const CheckResult& c : m->results)
+        if (c.checkId == second.checkId && c.variant == second.variant)
+            locations.push_back(c.location);
+    EXPECT_EQ(locations, (std::vector<std::string>{a.results.front().location, second.location}));
+    Report again = b;
+    again.results.push_back(second);
+    EXPECT_EQ(mergeReports({a, again}).error().code, "merge.duplicate");
+}

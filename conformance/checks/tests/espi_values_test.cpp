@@ -122,3 +122,24 @@ TEST(EspiValues, DstWordsAndOffsets)
 
 } // namespace
 } // namespace gbc
+
+namespace gbc {
+namespace {
+
+// Makes sure the espi.xsd unions are read right: a listed code, an unlisted value of the base type (extension) and
+// a value outside it (invalid); UnitMultiplierKind's base is Int16, the others' UInt16.
+// Example failure: -5 as powerOfTenMultiplier is Invalid although Int16 admits it.
+TEST(CodeFitTest, UnionsWithTheBaseType)
+{
+    EXPECT_EQ(fitCode(powerOfTenMultipliers(), 3), CodeFit::Listed);
+    EXPECT_EQ(fitCode(powerOfTenMultipliers(), -5), CodeFit::Extension);
+    EXPECT_EQ(fitCode(powerOfTenMultipliers(), -40000), CodeFit::Invalid);
+    EXPECT_EQ(fitCode(unitSymbols(), 72), CodeFit::Listed);
+    EXPECT_EQ(fitCode(unitSymbols(), 65535), CodeFit::Extension);
+    EXPECT_EQ(fitCode(unitSymbols(), 65536), CodeFit::Invalid);
+    EXPECT_EQ(fitCode(qualityOfReadings(), -1), CodeFit::Invalid);
+    EXPECT_EQ(fitCode(qualityOfReadings(), std::nullopt), CodeFit::Invalid);
+}
+
+} // namespace
+} // namespace gbc

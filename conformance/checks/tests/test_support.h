@@ -18,7 +18,7 @@ bool isDirectory(const std::string& path);
 std::vector<std::string> xmlFiles(const std::string& dir, const std::string& prefix);
 // The FB list a fixture claims in its "<!-- gbc-fixture: fb=LIST -->" comment, decoded from any encoding.
 std::optional<std::string> fixtureClaim(const std::string& bytes);
-// The schema file under GBC_SCHEMA_DIR when both it and xmllint exist; empty otherwise.
+// The schema file under GBC_SCHEMA_DIR when it exists; empty otherwise.
 std::string schemaFileIfUsable();
 // Validates a fixture with its claimed FBs (and the schema when `withSchema` and usable).
 ValidationResult validateFixture(const std::string& path, bool withSchema);

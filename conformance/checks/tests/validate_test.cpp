@@ -79,7 +79,7 @@ TEST(ValidateTest, FindingsAreCappedPerCheck)
 {
     std::string doc = "<entry xmlns='http://www.w3.org/2005/Atom'><content><IntervalBlock xmlns='http://naesb.org/espi'>";
     for (int i = 0; i < 150; ++i)
-        doc += "<IntervalReading><ReadingQuality><quality>99</quality></ReadingQuality></IntervalReading>";
+        doc += "<IntervalReading><ReadingQuality><quality>70000</quality></ReadingQuality></IntervalReading>";
     doc += "</IntervalBlock></content></entry>";
     ValidateOptions o;
     o.maxFindingsPerCheck = 100;
@@ -92,30 +92,38 @@ TEST(ValidateTest, FindingsAreCappedPerCheck)
               }));
 }
 
-// Makes sure the XSD check SKIPs without --schema and is an ERROR (never a FAIL) when xmllint cannot run.
-// Example failure: a CI machine without libxml2-utils blames the utility's file.
-TEST(ValidateTest, SchemaCheckWithoutXmllintIsAnError)
+// Makes sure the XSD check SKIPs, giving the reason, without a schema and is an ERROR (never a FAIL) when the schema
+// cannot be compiled. Example failure: an unreadable schema file blames the utility's document.
+TEST(ValidateTest, SchemaCheckWithUnusableSchemaIsAnError)
 {
     ValidationResult plain = validateFile(fixture("valid_authorization_entry.xml"), {});
     EXPECT_EQ(plain.verdictOf(std::string(kSchemaCheckId)), Verdict::Skip);
+    ValidateOptions skipped;
+    skipped.schemaSkipReason = "no schema found: test";
+    ValidationResult skip = validateFile(fixture("valid_authorization_entry.xml"), skipped);
+    const LocatedFinding* why = firstOf(skip, std::string(kSchemaCheckId));
+    ASSERT_NE(why, nullptr);
+    EXPECT_EQ(why->finding.message, "no schema found: test");
     ValidateOptions o;
     o.schemaFile = "/nonexistent/all.xsd";
-    o.xmllint = "/nonexistent/xmllint";
     ValidationResult r = validateFile(fixture("valid_authorization_entry.xml"), o);
     EXPECT_EQ(r.verdictOf(std::string(kSchemaCheckId)), Verdict::Error);
     EXPECT_TRUE(r.hasError());
     EXPECT_FALSE(r.mustFailed());
 }
 
-// Makes sure xmllint's complaints become located FAIL findings, also for bytes held only in memory.
-// Example failure: the temporary copy's name leaks into the location instead of the caller's source name.
-TEST(ValidateTest, SchemaCheckLocatesXmllintMessages)
+// Makes sure libxml2's schema complaints become located FAIL findings for bytes held only in memory, with the
+// thread pass and without. Example failure: the stream validation reports no line numbers.
+TEST(ValidateTest, SchemaCheckLocatesMessages)
 {
     ValidateOptions o;
     o.schemaFile = test::schemaFileIfUsable();
     if (o.schemaFile.empty())
-        GTEST_SKIP() << "xmllint or the ESPI schema folder is missing";
+        GTEST_SKIP() << "the ESPI schema folder is missing";
     std::string bytes = test::readBytes(fixture("invalid_ESPI-XSD-001_field_order.xml"));
+    ValidateOptions serial = o;
+    serial.parallelSchema = false;
+    EXPECT_EQ(validateDocument(bytes, serial, "x").verdictOf(std::string(kSchemaCheckId)), Verdict::Fail);
     ValidationResult r = validateDocument(bytes, o, "fetched-feed");
     EXPECT_EQ(r.verdictOf(std::string(kSchemaCheckId)), Verdict::Fail);
     const LocatedFinding* f = firstOf(r, std::string(kSchemaCheckId));
