@@ -175,8 +175,8 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     probeHistoryHeads(s, feed);
     probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
-    probeEspiQuery(s, feed ? &feed.value() : nullptr, now);
-    probeHistory(s, feed ? &feed.value() : nullptr, now, foreignSubscription.empty());
+    probeEspiQuery(s, &feed, now);
+    probeHistory(s, &feed, now, foreignSubscription.empty());
 }
 
 } // namespace gbc
