@@ -30,7 +30,7 @@ const std::vector<DefectInfo>& allDefects()
         {"history_gap", "espi-data", "the IntervalBlock holding the instant 100 days before today misses a reading (outside the default window)"},
         {"missing_block", "espi-data", "the IntervalBlock holding the instant 100 days before today is left out of every feed"},
         {"ltp_differs_outside_batch", "espi-data", "LocalTimeParameters carry a tzOffset one hour off everywhere but in Batch documents"},
-        {"application_information_bad_status", "espi-data", "ApplicationInformation carries dataCustodianApplicationStatus 9 (outside 1..4)"},
+        {"application_information_missing_status", "espi-data", "ApplicationInformation lacks the required dataCustodianApplicationStatus"},
         {"application_information_open", "espi-access", "ApplicationInformation is served to customer and client access tokens too"},
         {"authorization_list_refuses_client_token", "espi-access", "the Authorization list refuses the client access token (403)"},
         {"bulk_refuses_client_token", "espi-access", "Bulk/{id} refuses the client access token (403)"},

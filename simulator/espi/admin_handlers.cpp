@@ -51,8 +51,11 @@ HttpAnswer applicationInformation(const EspiCall& c)
     AtomDocument doc(out, c.atomOptions({}));
     writeApplicationInformationEntry(doc, c.urls, *u, *client, c.ctx.modes->modeOf(*client));
     const std::string status = "dataCustodianApplicationStatus>";
-    if (const std::size_t at = out.find(status); at != std::string::npos && c.ctx.defect("application_information_bad_status"))
-        out[at + status.size()] = '9'; // outside the code list 1..4
+    if (const std::size_t at = out.find(status); at != std::string::npos && c.ctx.defect("application_information_missing_status")) {
+        const std::size_t from = out.rfind('<', at), close = out.find(status, at + status.size()); // drop the element
+        if (from != std::string::npos && close != std::string::npos)
+            out.erase(from, close + status.size() - from);
+    }
     return atomAnswer(std::move(out));
 }
 
