@@ -12,6 +12,7 @@
 #include "runner.h"
 #include "sim_process.h"
 #include "sim_target.h"
+#include "validate.h"
 
 namespace gbc {
 
@@ -130,6 +131,26 @@ int listSelected(const ParsedArgs& a)
 }
 
 // Runs the plan, stops the simulators, writes the reports and prints the summary; returns the exit code.
+// --schema DIR | --no-schema | the default search: every fetched ESPI document also gets the XSD check (ESPI-XSD-001,
+// judged within ES-003 and the other data steps); when no schema is found, said once on stderr and the check SKIPs.
+Status applySchemaChoice(const ParsedArgs& a, Target& target)
+{
+    ValidateOptions choice;
+    const SchemaChoice how = a.has("--no-schema") ? SchemaChoice::Off
+                             : a.has("--schema")  ? SchemaChoice::Explicit
+                                                  : SchemaChoice::Default;
+    Result<std::string> note = chooseSchema(choice, how, a.value("--schema"));
+    if (!note)
+        return note.error();
+    if (!note->empty())
+        std::cerr << "gbc-conformance run: " << *note << "\n";
+    for (VariantSpec& v : target.variants) {
+        v.config.espi.schemaFile = choice.schemaFile;
+        v.config.espi.schemaSkipReason = choice.schemaSkipReason;
+    }
+    return okStatus();
+}
+
 int runAndReport(const ParsedArgs& a, const RunOptions& options, const std::vector<std::string>& formats, Prepared& prepared)
 {
     const bool console = std::find(formats.begin(), formats.end(), "console") != formats.end();
@@ -178,6 +199,8 @@ int runRunCommand(const ParsedArgs& a)
     }
     if (selectVariants(prepared.target, options.value()).empty())
         return runUsage(Error{"usage.variant", "--variant/--shard", "no variant of the target is selected"});
+    if (Status st = applySchemaChoice(a, prepared.target); !st)
+        return runUsage(st.error());
     return runAndReport(a, options.value(), formats.value(), prepared);
 }
 

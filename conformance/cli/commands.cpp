@@ -29,12 +29,13 @@ const std::vector<Command>& commands()
         {"run",
          "run --target FILE | --sim [UTILITY] [--plan full|oauth|oauth-authorize|oauth-token|espi|odr|json-api] "
          "[--filter GLOB] [--exclude GLOB] [--variant GLOB] [--expected-failures FILE] [--report-dir DIR] "
-         "[--format console,json,junit,html] [--shard I/N] [--jobs N] [--sim-arg=ARG]... [--sim-binary PATH]\n"
+         "[--format console,json,junit,html] [--shard I/N] [--jobs N] [--sim-arg=ARG]... [--sim-binary PATH] "
+         "[--schema DIR | --no-schema]\n"
          "  gbc-conformance run --list [--plan NAME] [--filter GLOB] [--exclude GLOB]",
          "play the third party against a Data Custodian (a target file or spawned simulators) and report",
          {{"--target", "--plan", "--filter", "--exclude", "--variant", "--expected-failures", "--report-dir",
-              "--format", "--shard", "--jobs", "--sim-arg", "--sim-binary"},
-             {"--sim"}, {"--list"}, {}},
+              "--format", "--shard", "--jobs", "--sim-arg", "--sim-binary", "--schema"},
+             {"--sim"}, {"--list", "--no-schema"}, {}},
          runRunCommand},
         {"matrix", "matrix --emit github|gitlab|json [--sim [UTILITY] | --target FILE] [--variant GLOB] [--shards N]",
          "the variants (or N shards) as a CI matrix",

@@ -107,6 +107,8 @@ Outcome validated(const Observation& obs, const std::string& step, std::initiali
     if (n.ex->status != 200)
         return failed("200 with a valid ESPI document", brief(*n.ex), {step});
     ValidateOptions options;
+    options.schemaFile = obs.fact("espi.schema_file");
+    options.schemaSkipReason = obs.fact("espi.schema_skip");
     std::string unjudged;
     if (Result<FunctionBlocks> fb = parseFunctionBlocks(obs.fact("espi.fbs")); claimGranted && fb && !obs.fact("espi.fbs").empty()) {
         options.claimed = fb.value();

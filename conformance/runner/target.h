@@ -49,6 +49,10 @@ struct EspiConfig {
     std::string applicationInformationUrl;
     std::string functionBlocks; // FBs to validate feeds against, e.g. "1_4_5_15" ("" = from the granted scope)
     int windowDays = kSummaryWindowDays; // days of data fetched with published-min/max
+    // Set by `run --schema DIR | --no-schema` (not target-file keys): the XSD for ESPI-XSD-001 on every fetched
+    // document, or why that check SKIPs.
+    std::string schemaFile;
+    std::string schemaSkipReason;
 };
 
 struct JsonApiConfig {

@@ -155,6 +155,8 @@ VariantOutput runVariant(const VariantSpec& variant, const std::vector<const Run
     std::string fault;
     std::unique_ptr<CallbackListener> listener = startListener(variant, fault);
     Session s(variant, *transport, listener.get());
+    s.fact("espi.schema_file", variant.config.espi.schemaFile);
+    s.fact("espi.schema_skip", variant.config.espi.schemaSkipReason);
     aliasOrigins(s, listener ? listener->origin() : "", simOrigin);
     if (fault.empty()) {
         try {

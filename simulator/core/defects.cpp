@@ -19,6 +19,7 @@ const std::vector<DefectInfo>& allDefects()
         {"duplicate_atom_id", "espi-data", "two entries of a feed share one atom id"},
         {"interval_gap", "espi-data", "one IntervalBlock skips a reading, leaving a gap"},
         {"wrong_dst_rule", "espi-data", "LocalTimeParameters carry a DST rule with month 0"},
+        {"element_order", "espi-data", "UsagePoint writes <status> before <ServiceCategory>, against the espi.xsd sequence"},
         {"query_param_ignored", "espi-query", "published-min/max are ignored on IntervalBlock feeds"},
         {"bad_query_accepted", "espi-query", "malformed query parameter values answer 200 instead of 400"},
         {"odr_ignores_ttl", "odr", "every ODR request starts a new read even inside the ttl window"},

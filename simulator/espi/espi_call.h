@@ -24,7 +24,7 @@ struct EspiCall {
     DataDefects dataDefects() const
     {
         return {ctx.defect("interval_gap"), ctx.defect("wrong_dst_rule"), ctx.defect("history_gap"),
-            ctx.defect("missing_block"), ctx.defect("ltp_differs_outside_batch") && !target.isBatch()};
+            ctx.defect("missing_block"), ctx.defect("ltp_differs_outside_batch") && !target.isBatch(), ctx.defect("element_order")};
     }
     AtomOptions atomOptions(FeedQuery q) const
     {

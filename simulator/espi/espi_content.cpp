@@ -31,11 +31,14 @@ void summaryMeasurement(XmlOut& x, std::string_view name, const ReadingTypeSpec&
 
 } // namespace
 
-void writeUsagePoint(XmlOut& x, const ServicePlan& s)
+void writeUsagePoint(XmlOut& x, const ServicePlan& s, bool statusFirst)
 {
     openEspi(x, "UsagePoint");
+    if (statusFirst)
+        x.element("status", 1);
     x.open("ServiceCategory").element("kind", static_cast<int>(s.service->kind)).close("ServiceCategory");
-    x.element("status", 1);
+    if (!statusFirst)
+        x.element("status", 1);
     x.open("serviceDeliveryPoint")
         .element("name", s.service->meterNumber)
         .element("tariffProfile", s.service->tariff)

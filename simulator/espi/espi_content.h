@@ -10,7 +10,8 @@
 
 namespace gbc {
 
-void writeUsagePoint(XmlOut& x, const ServicePlan& service);
+// `statusFirst` = defect element_order: <status> before <ServiceCategory>, against the espi.xsd sequence.
+void writeUsagePoint(XmlOut& x, const ServicePlan& service, bool statusFirst = false);
 void writeMeterReading(XmlOut& x);
 void writeReadingType(XmlOut& x, const ReadingTypeSpec& rt);
 void writeIntervalBlock(XmlOut& x, const BlockSpan& block, const std::vector<Reading>& readings);

@@ -50,7 +50,7 @@ void UsageWriter::usagePoint(const ServicePlan& s)
                              "espi-feed/ElectricPowerQualitySummary"});
     e.related.push_back({"related", espipath::localTimeParameters(s.localTimeParametersId),
                          "espi-entry/LocalTimeParameters"});
-    put(*this, e, [&](XmlOut& x) { writeUsagePoint(x, s); });
+    put(*this, e, [&](XmlOut& x) { writeUsagePoint(x, s, defects.elementOrder); });
 }
 
 void UsageWriter::meterReading(const ServicePlan& s)

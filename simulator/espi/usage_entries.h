@@ -16,6 +16,7 @@ struct DataDefects {
     bool historyGap = false;   // history_gap: the block holding the instant 100 days before today misses a reading
     bool missingBlock = false; // missing_block: the block holding the instant 100 days before today is left out
     bool ltpDrift = false;     // ltp_differs_outside_batch: LocalTimeParameters tzOffset one hour off in this document
+    bool elementOrder = false; // element_order: UsagePoint status written before ServiceCategory (XSD sequence broken)
 };
 
 // How an entry is written: as one entry of a feed (filtered, paged) or as the document's root entry.
