@@ -11,6 +11,7 @@ const std::vector<DefectInfo>& allDefects()
         {"login_before_validation", "oauth-authorize", "a bad response_type or scope shows the login page instead of an error redirect"},
         {"decline_without_error", "oauth-authorize", "declining consent redirects without error=access_denied"},
         {"code_reusable", "oauth-token", "an authorization code can be exchanged more than once"},
+        {"code_any_client", "oauth-token", "an authorization code is exchanged for tokens by a client it was not issued to"},
         {"bearer_lowercase", "oauth-token", "token_type is 'bearer' instead of 'Bearer' (token JSON and Authorization entries)"},
         {"missing_resource_uri", "oauth-token", "the token response has no resourceURI"},
         {"refresh_scope_change_accepted", "oauth-token", "a refresh with a changed scope is granted instead of 400"},

@@ -99,7 +99,8 @@ HttpAnswer authorizationCodeGrant(SimContext& ctx, SimStore& store, const Utilit
     if (!code)
         return tokenError(u, "invalid_request", "code is missing");
     const EpochSeconds now = ctx.clock.now();
-    const CodeRedemption r = store.redeemCode(*code, client.clientId, now, ctx.defect("code_reusable"));
+    const CodeRedemption r = store.redeemCode(*code, client.clientId, now, ctx.defect("code_reusable"),
+                                                  ctx.defect("code_any_client"));
     if (auto problem = codeProblem(r))
         return tokenError(u, "invalid_grant", *problem);
     if (auto problem = grantProblem(r.grant, req))

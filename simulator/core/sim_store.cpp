@@ -129,7 +129,7 @@ std::string SimStore::issueCode(const CodeGrant& grant)
 }
 
 CodeRedemption SimStore::redeemCode(const std::string& code, const std::string& clientId, EpochSeconds now,
-                                    bool allowReuse)
+                                    bool allowReuse, bool anyClient)
 {
     CodeRedemption out;
     out.codeId = sha256Hex(code);
@@ -138,7 +138,7 @@ CodeRedemption SimStore::redeemCode(const std::string& code, const std::string& 
     if (code.empty() || it == codes_.end())
         return out;
     out.grant = it->second.grant;
-    if (out.grant.clientId != clientId) {
+    if (out.grant.clientId != clientId && !anyClient) {
         out.status = CodeStatus::OtherClient;
     } else if (it->second.used && !allowReuse) {
         revokeCodeTokensLocked(out.codeId);

@@ -45,9 +45,11 @@ public:
 
     // Authorization codes (256 random bits). redeemCode marks the code used; redeeming it again answers Reused
     // and revokes every token issued from it, unless allowReuse (the code_reusable defect) is set. A code
-    // presented by another client answers OtherClient and is left untouched.
+    // presented by another client answers OtherClient and is left untouched, unless anyClient (the code_any_client
+    // defect) is set.
     std::string issueCode(const CodeGrant& grant);
-    CodeRedemption redeemCode(const std::string& code, const std::string& clientId, EpochSeconds now, bool allowReuse);
+    CodeRedemption redeemCode(const std::string& code, const std::string& clientId, EpochSeconds now, bool allowReuse,
+                              bool anyClient = false);
 
     // Bearer tokens (256 random bits). codeId may be empty (client_credentials).
     std::string issueAccessToken(const TokenInfo& info, const std::string& codeId);

@@ -139,6 +139,17 @@ std::string SimProcess::stderrText() const
     return slurp(errPath_);
 }
 
+std::string SimProcess::stderrTextWith(const std::string& needle, int timeoutMs) const
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    std::string text = stderrText();
+    while (text.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        text = stderrText();
+    }
+    return text;
+}
+
 SimProcess::~SimProcess()
 {
     if (pid_ > 0) {

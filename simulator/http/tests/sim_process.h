@@ -29,6 +29,9 @@ public:
     int stop(int sig = SIGTERM);
     // Everything written to stderr so far (request log).
     std::string stderrText() const;
+    // stderrText() once it contains `needle` (the request log line is written after the answer is sent, so a test
+    // that has its answer may read the log before the line); after `timeoutMs` whatever is there.
+    std::string stderrTextWith(const std::string& needle, int timeoutMs = 5000) const;
 
 private:
     SimProcess() = default;
