@@ -1,52 +1,27 @@
-// Entry stamps (atom:id, self href, atom:updated) read with pugixml by local element names.
+// Entry stamps (atom:id, self href, atom:updated) projected from the validator's EspiDocument (one ESPI reader).
 #include "feed_stamps.h"
 
-#include <cstring>
-
-#include <pugixml.hpp>
-
+#include "espi_document.h"
 #include "time_format.h"
 
 namespace gbc {
 
 namespace {
 
-const char* local(const pugi::xml_node& n)
+EntryStamp stampOf(const EspiDocument& doc, const AtomEntry& e)
 {
-    const char* colon = std::strrchr(n.name(), ':');
-    return colon ? colon + 1 : n.name();
-}
-
-std::string trimmed(std::string s)
-{
-    const std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-EntryStamp stampOf(const pugi::xml_node& entry)
-{
+    const XmlView& x = doc.xml();
     EntryStamp s;
-    for (pugi::xml_node c : entry.children()) {
-        if (c.type() != pugi::node_element)
-            continue;
-        const char* name = local(c);
-        if (std::strcmp(name, "id") == 0)
-            s.id = trimmed(c.text().get());
-        else if (std::strcmp(name, "link") == 0 && std::strcmp(c.attribute("rel").value(), "self") == 0)
-            s.self = c.attribute("href").value();
-        else if (std::strcmp(name, "updated") == 0) {
-            if (Result<EpochSeconds> t = parseIso8601(trimmed(c.text().get())))
-                s.updated = t.value();
-        } else if (std::strcmp(name, "content") == 0)
-            for (pugi::xml_node r : c.children())
-                if (r.type() == pugi::node_element && s.kind.empty()) {
-                    s.kind = local(r);
-                    if (s.kind == "LocalTimeParameters")
-                        for (pugi::xml_node f : r.children())
-                            if (f.type() == pugi::node_element)
-                                s.fields += std::string(local(f)) + "=" + trimmed(f.text().get()) + ";";
-                }
-    }
+    s.id = std::string(x.text(e.id));
+    s.self = std::string(e.self);
+    if (Result<EpochSeconds> t = parseIso8601(std::string(x.text(e.updated))))
+        s.updated = t.value();
+    if (e.resource == kNoElement)
+        return s;
+    s.kind = std::string(x[e.resource].local);
+    if (e.kind == ResourceKind::LocalTimeParameters)
+        for (std::uint32_t f = x[e.resource].firstChild; f != kNoElement; f = x[f].nextSibling)
+            s.fields += std::string(x[f].local) + "=" + std::string(x[f].text) + ";";
     return s;
 }
 
@@ -54,19 +29,13 @@ EntryStamp stampOf(const pugi::xml_node& entry)
 
 std::optional<std::vector<EntryStamp>> entryStamps(const std::string& xml)
 {
-    pugi::xml_document doc;
-    if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default))
+    Result<EspiDocument> doc = EspiDocument::parse(xml);
+    if (!doc || (doc->shape() != DocumentShape::Feed && doc->shape() != DocumentShape::Entry))
         return std::nullopt;
-    const pugi::xml_node root = doc.document_element();
     std::vector<EntryStamp> out;
-    if (std::strcmp(local(root), "entry") == 0)
-        out.push_back(stampOf(root));
-    else if (std::strcmp(local(root), "feed") == 0) {
-        for (pugi::xml_node c : root.children())
-            if (c.type() == pugi::node_element && std::strcmp(local(c), "entry") == 0)
-                out.push_back(stampOf(c));
-    } else
-        return std::nullopt;
+    out.reserve(doc->entries().size());
+    for (const AtomEntry& e : doc->entries())
+        out.push_back(stampOf(*doc, e));
     return out;
 }
 

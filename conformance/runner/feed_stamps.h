@@ -1,5 +1,5 @@
 // Per-entry identity and time stamps of an Atom document (atom:id, self href, atom:updated), for the query and
-// cross-document checks; namespace-agnostic like every runner reader.
+// cross-document checks, read through the validator's EspiDocument (entries recognised by the Atom namespace).
 #pragma once
 
 #include <cstdint>
