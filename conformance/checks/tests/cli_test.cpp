@@ -15,26 +15,10 @@
 namespace gbc {
 namespace {
 
-struct CliRun {
-    int code = -1;
-    std::string out; // stdout and stderr together
-};
+using test::CliRun;
 
 // Runs gbc-conformance with `args` (paths come from the build, so no shell quoting is needed beyond spaces).
-CliRun run(const std::string& args)
-{
-    std::string cmd = "'" + test::env("GBC_CONFORMANCE_EXE") + "' " + args + " 2>&1";
-    CliRun r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p)
-        return r;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
-        r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+CliRun run(const std::string& args) { return test::runConformance(args); }
 
 std::string fixture(const std::string& name) { return "'" + test::env("GBC_FIXTURES_DIR") + "/" + name + "'"; }
 

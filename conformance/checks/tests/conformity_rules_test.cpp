@@ -128,25 +128,9 @@ TEST(SchemaSearch, EnvironmentThenAncestorsOfTheExecutable)
     fs::remove_all(root);
 }
 
-struct CliRun {
-    int code = -1;
-    std::string out;
-};
+using test::CliRun;
 
-CliRun runCli(const std::string& envPrefix, const std::string& args)
-{
-    std::string cmd = envPrefix + " '" + test::env("GBC_CONFORMANCE_EXE") + "' " + args + " 2>&1";
-    CliRun r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p)
-        return r;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
-        r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+CliRun runCli(const std::string& envPrefix, const std::string& args) { return test::runConformance(args, envPrefix); }
 
 std::size_t occurrences(const std::string& text, const std::string& what)
 {

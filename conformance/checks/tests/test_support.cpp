@@ -1,6 +1,8 @@
 // Shared test helpers (see test_support.h).
 #include "test_support.h"
 
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -83,6 +85,21 @@ std::vector<std::string> nonPassingChecks(const ValidationResult& r, bool includ
             (includeWarn && f.finding.verdict == Verdict::Warn))
             ids.insert(f.finding.checkId);
     return {ids.begin(), ids.end()};
+}
+
+CliRun runConformance(const std::string& args, const std::string& envPrefix)
+{
+    const std::string cmd = envPrefix + " '" + env("GBC_CONFORMANCE_EXE") + "' " + args + " 2>&1";
+    CliRun r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p)
+        return r;
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
+        r.out.append(buf, n);
+    const int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
 }
 
 } // namespace gbc::test

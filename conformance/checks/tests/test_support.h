@@ -25,4 +25,12 @@ ValidationResult validateFixture(const std::string& path, bool withSchema);
 // Ids of the checks with a FAIL (and, with `includeWarn`, WARN) finding.
 std::vector<std::string> nonPassingChecks(const ValidationResult& r, bool includeWarn);
 
+// One gbc-conformance process: exit code (-1 when it did not exit normally) and stdout + stderr together.
+struct CliRun {
+    int code = -1;
+    std::string out;
+};
+// Runs GBC_CONFORMANCE_EXE with `args` through the shell, after `envPrefix` (e.g. "NAME='value'", may be empty).
+CliRun runConformance(const std::string& args, const std::string& envPrefix = {});
+
 } // namespace gbc::test
