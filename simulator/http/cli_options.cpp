@@ -147,6 +147,8 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
         return usage("--cert/--key", "give both --cert FILE and --key FILE, or neither");
     if (!out.certFile.empty())
         out.tls = true;
+    if (!out.certOut.empty() && !out.tls)
+        return usage("--cert-out", "only means something with --tls (or --cert/--key)");
     return out;
 }
 

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 using namespace gbc;
 
@@ -137,4 +140,22 @@ TEST(FaultScript, LognormalLatencyDistribution)
     EXPECT_NEAR(ms[ms.size() / 2], 10, 1);
     EXPECT_NEAR(ms[ms.size() * 99 / 100], 40, 5);
     EXPECT_GE(ms.front(), 0);
+}
+
+// Makes sure the fault script example in README.md ("Integrator mode") is a valid script with its eight rules.
+// Example failure: the README documenting a key ("retry_after") the reader rejects.
+TEST(FaultScript, ReadmeExampleIsValid)
+{
+    const char* root = std::getenv("GBC_SOURCE_ROOT");
+    ASSERT_NE(root, nullptr) << "meson sets GBC_SOURCE_ROOT";
+    std::stringstream text;
+    text << std::ifstream(std::string(root) + "/README.md").rdbuf();
+    const std::string readme = text.str();
+    const std::size_t start = readme.find("{\"seed\": 42, \"faults\": [");
+    ASSERT_NE(start, std::string::npos);
+    const std::string example = readme.substr(start, readme.find("\n```", start) - start);
+    const FaultScript s = script(example);
+    EXPECT_EQ(s.rules.size(), 8u);
+    EXPECT_EQ(s.seed, 42u);
+    EXPECT_TRUE(s.rules.back().outbound);
 }
