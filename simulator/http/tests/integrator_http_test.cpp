@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "raw_socket.h"
 
@@ -247,4 +249,52 @@ TEST(Integrator, BadInputAnswersJson)
     EXPECT_EQ(emptyNoAdmin.head.rfind("HTTP/1.1 4", 0), 0u) << emptyNoAdmin.head;
     EXPECT_NE(emptyNoAdmin.body.find("\"error\""), std::string::npos) << "an OAuth JSON error, not 'could not be read': "
                                                                        << emptyNoAdmin.body;
+}
+
+// Makes sure a registered app's webhookUrl gets signed deliveries, and an outbound fault script fails a delivery
+// without sending it (the journal shows the scripted status). Example failure: the registered client missing from
+// the notifier's client list, so no delivery is ever made.
+TEST(Integrator, WebhookToRegisteredAppAndOutboundFault)
+{
+    httplib::Server receiver;
+    std::mutex mutex;
+    std::vector<httplib::Request> posts;
+    receiver.Post(".*", [&](const httplib::Request& req, httplib::Response&) {
+        std::lock_guard lock(mutex);
+        posts.push_back(req);
+    });
+    const int port = receiver.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { receiver.listen_after_bind(); });
+    auto sim = startSim();
+    ASSERT_NE(sim, nullptr);
+    HttpDriver http(sim->url());
+    const std::string hook = "http://127.0.0.1:" + std::to_string(port) + "/hooks/gb";
+    ASSERT_EQ(http.postRaw("/__sim/clients", R"({"utility": "EPE", "clientId": "hook-app", "redirectUris": ["http://localhost/cb"],
+        "webhookUrl": ")" + hook + "\"}", "application/json").status, 201);
+    auto pingAndFlush = [&] {
+        ASSERT_EQ(http.postRaw("/__sim/notifications/ping", R"({"client_id": "hook-app"})", "application/json").status, 200);
+        ASSERT_EQ(http.postRaw("/__sim/notifications/flush", "", "application/json").status, 200);
+    };
+    pingAndFlush();
+    {
+        std::lock_guard lock(mutex);
+        ASSERT_EQ(posts.size(), 1u);
+        EXPECT_NE(posts[0].body.find("ping"), std::string::npos) << posts[0].body;
+        EXPECT_FALSE(posts[0].get_header_value("X-UtilityAPI-Webhook-Signature").empty());
+    }
+    ASSERT_EQ(http.postRaw("/__sim/faults", R"({"faults": [{"kind": "status", "status": 500, "direction": "outbound",
+        "path": "/hooks/*", "count": 1}]})", "application/json").status, 200);
+    pingAndFlush();
+    {
+        std::lock_guard lock(mutex);
+        EXPECT_EQ(posts.size(), 1u) << "the faulted delivery is not sent";
+    }
+    const auto journal = json(http.get("/__sim/notifications"));
+    ASSERT_FALSE(journal["attempts"].empty());
+    bool scripted = false;
+    for (const auto& a : journal["attempts"])
+        scripted = scripted || (a["client_id"] == "hook-app" && a["status"] == 500);
+    EXPECT_TRUE(scripted) << journal.dump();
+    receiver.stop();
+    serving.join();
 }
