@@ -92,6 +92,21 @@ TEST(Faults, StatusOnTokenEndpointForOneClient)
     EXPECT_NE(after->status, 503) << "count 1 is used up";
 }
 
+// Makes sure the client is known from a bearer token (its owner) and from a client_id query parameter.
+// Example failure: an API-token request never matching a client-scoped rule.
+TEST(Faults, ClientFromBearerTokenAndParameter)
+{
+    auto sim = startSim();
+    ASSERT_NE(sim, nullptr);
+    setFaults(*sim, R"({"faults": [{"kind": "status", "status": 418, "client": "ESSEX_ccccccccc"}]})");
+    HttpDriver http(sim->url());
+    EXPECT_EQ(http.get("/api/v2/authorizations", {{"Authorization", "Bearer essex_sandbox_api_token_0001"}}).status, 418);
+    EXPECT_EQ(http.get("/api/v2/authorizations", {{"Authorization", "Bearer epe_sandbox_api_token_0001"}}).status, 200);
+    EXPECT_EQ(http.get("/DataCustodian/essex/oauth/authorize?client_id=ESSEX_ccccccccc").status, 418);
+    EXPECT_NE(http.get("/DataCustodian/essex/oauth/authorize?client_id=EPE_ccccccccc").status, 418);
+    EXPECT_NE(http.get("/").status, 418) << "no client, no match";
+}
+
 // Makes sure truncate sends Content-Length and exactly N body bytes then closes, reset closes mid-body, and
 // stall sends the headers, no body byte for the stall, then closes. Example failure: a truncated answer whose
 // Content-Length was rewritten to N (the client could not tell it was cut).
