@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "catalogue_io.h"
 #include "catalogue_rules.h"
 #include "json_reader.h"
 
@@ -298,100 +299,40 @@ Result<Catalogue> loadCatalogue(const CatalogueSource& scenarios, const std::vec
     }
 }
 
-namespace {
+namespace catalogue_io {
 
-// An overlay file for a utility `base` already has: its clients and customers join it.
-void extendUtility(Catalogue& cat, Utility& target, const JsonReader& r)
+Client readClientRecord(const JsonReader& r) { return readClient(r); }
+Customer readCustomerRecord(const JsonReader& r, const Catalogue& cat) { return readCustomer(r, cat); }
+Utility readUtilityRecord(const JsonReader& r, const Catalogue& cat) { return readUtility(r, cat); }
+void readScenarioFile(const CatalogueSource& src, Catalogue& cat) { readScenarios(src, cat); }
+void checkIdentities(const Utility& u, const JsonReader& r, std::size_t fileOffset) { checkUniqueIdentities(u, r, fileOffset); }
+void checkUnique(const Catalogue& cat, const Utility& u, const JsonReader& r) { checkGlobalUniqueness(cat, u, r); }
+
+Result<std::vector<std::string>> utilityFiles(const std::string& dir)
 {
-    r.allowOnly({"id", "clients", "customers"});
-    const std::size_t oldCustomers = target.customers.size();
-    Utility added;
-    if (r.has("clients"))
-        for (const JsonReader& c : r.at("clients").items())
-            added.clients.push_back(readClient(c));
-    if (r.has("customers"))
-        for (const JsonReader& c : r.at("customers").items())
-            added.customers.push_back(readCustomer(c, cat));
-    added.id = "";
-    added.host = "";
-    checkGlobalUniqueness(cat, added, r);
-    target.clients.insert(target.clients.end(), added.clients.begin(), added.clients.end());
-    target.customers.insert(target.customers.end(), added.customers.begin(), added.customers.end());
-    checkUniqueIdentities(target, r, oldCustomers);
-}
-
-void overlayScenarios(Catalogue& cat, const std::string& path)
-{
-    auto text = readTextFile(path);
-    if (!text)
-        return; // optional in an overlay
-    Catalogue own;
-    readScenarios({path, *text}, own);
-    auto doc = parseJsonText(*text, path);
-    const JsonReader root(*doc, path);
-    for (auto& [name, s] : own.scenarios) {
-        if (cat.scenarios.count(name))
-            root.at("scenarios").at(name).fail("catalogue.duplicate_scenario", "scenario '" + name + "' already exists");
-        cat.scenarios[name] = s;
-    }
-}
-
-} // namespace
-
-Result<Catalogue> loadCatalogueOverlay(Catalogue base, const std::string& dir)
-{
-    namespace fs = std::filesystem;
     std::vector<std::string> paths;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir + "/utilities", ec))
+    for (const auto& entry : std::filesystem::directory_iterator(dir + "/utilities", ec))
         if (entry.path().extension() == ".json")
             paths.push_back(entry.path().string());
     if (ec)
         return Error{"catalogue.unreadable", dir + "/utilities", ec.message()};
     std::sort(paths.begin(), paths.end());
-    try {
-        overlayScenarios(base, dir + "/scenarios.json");
-        for (const std::string& p : paths) {
-            auto text = readTextFile(p);
-            if (!text)
-                return text.error();
-            auto doc = parseJsonText(*text, p);
-            if (!doc)
-                return doc.error();
-            const JsonReader root(*doc, p);
-            auto existing = std::find_if(base.utilities.begin(), base.utilities.end(),
-                                         [&](const Utility& u) { return u.id == root.string("id"); });
-            if (existing != base.utilities.end()) {
-                extendUtility(base, *existing, root);
-                continue;
-            }
-            Utility u = readUtility(root, base);
-            checkGlobalUniqueness(base, u, root);
-            base.utilities.push_back(std::move(u));
-        }
-    } catch (const JsonReadError& e) {
-        return e.error;
-    }
-    std::sort(base.utilities.begin(), base.utilities.end(), [](const Utility& a, const Utility& b) { return a.id < b.id; });
-    return base;
+    return paths;
 }
+
+} // namespace catalogue_io
 
 Result<Catalogue> loadCatalogueDir(const std::string& dir)
 {
-    namespace fs = std::filesystem;
     auto scenarios = readTextFile(dir + "/scenarios.json");
     if (!scenarios)
         return scenarios.error();
-    std::vector<std::string> paths;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir + "/utilities", ec))
-        if (entry.path().extension() == ".json")
-            paths.push_back(entry.path().string());
-    if (ec)
-        return Error{"catalogue.unreadable", dir + "/utilities", ec.message()};
-    std::sort(paths.begin(), paths.end());
+    auto paths = catalogue_io::utilityFiles(dir);
+    if (!paths)
+        return paths.error();
     std::vector<CatalogueSource> sources;
-    for (const std::string& p : paths) {
+    for (const std::string& p : *paths) {
         auto text = readTextFile(p);
         if (!text)
             return text.error();
