@@ -186,7 +186,7 @@ Outcome checkHistory(const Observation& obs)
     const long long cap = obs.factInt("espi.history_cap");
     return passed(std::to_string(pages) + " month pages back to " + obs.fact(last + ".from") +
         (cap > 0 && pages >= cap ? " (cap of " + std::to_string(cap) + " pages reached" +
-            (obs.fact("espi.history_scope") == "seam" ? ": the whole history is walked by the client's first variant)" : ")")
+            (obs.fact("espi.history_scope") == "seam" ? ": the whole history is walked by the run's first authorized variant)" : ")")
                       : ", the last one empty"), ev);
 }
 

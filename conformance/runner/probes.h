@@ -27,10 +27,10 @@ std::string runLoginFlow(Session& s, const std::string& flow, const std::string&
 void probeMainGrant(Session& s);           // flow main (PKCE) + token.main + client_credentials
 void probeClientCredentials(Session& s);   // token.client_credentials (independent of any customer)
 void probeTokenNegatives(Session& s);      // every token error case, refresh, second-code flows, decline
-// History walk caps (pages of 32 days): the whole granted history once per client and run, then the months next to
-// the window for every other variant of that client (the seam between window and history is checked every time).
+// History walk caps (pages of 32 days): the whole granted history once per run (per worker), then the month next to
+// the window for every other authorized variant (the seam between window and history is checked every time).
 inline constexpr int kHistoryCapPages = 25;
-inline constexpr int kHistorySeamPages = 2;
+inline constexpr int kHistorySeamPages = 1;
 
 void probeEspi(Session& s, const std::string& foreignSubscription, int historyPages);
 void probeJsonApi(Session& s);

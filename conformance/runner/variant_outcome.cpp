@@ -161,11 +161,11 @@ VariantOutput runVariant(const VariantSpec& variant, const std::vector<const Run
     if (fault.empty()) {
         try {
             const std::string client = variant.config.oauth.tokenUrl + " " + variant.config.oauth.clientId;
-            const bool deep = carry.historyWalked.count(client) == 0;
+            const bool deep = !carry.wholeHistoryWalked;
             probeVariant(s, sel, carry.foreignSubscription, carry.clientsRead.insert(client).second,
                 deep ? kHistoryCapPages : kHistorySeamPages);
             if (deep && !s.obs().fact("espi.history_pages").empty())
-                carry.historyWalked.insert(client);
+                carry.wholeHistoryWalked = true;
         } catch (const std::exception& e) {
             fault = std::string("harness exception while probing: ") + e.what();
         }

@@ -27,7 +27,7 @@ struct VariantOutput {
 struct WorkerCarry {
     std::string foreignSubscription;
     std::set<std::string> clientsRead;     // token URL + client id
-    std::set<std::string> historyWalked;   // clients whose whole history one variant walked
+    bool wholeHistoryWalked = false;       // one variant walked the whole granted history
 };
 
 // Probes `variant` and applies `checks`, updating `carry`. `simOrigin` is aliased as {sim} in evidence.

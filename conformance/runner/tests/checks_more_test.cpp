@@ -189,8 +189,8 @@ TEST(EspiQueryChecks, HistoryCoverage)
     EXPECT_EQ(run("ES-025", o).verdict, Verdict::Skip);
 }
 
-// Makes sure a walk stopped by the seam cap (a client's later variants) passes and says that the whole history is
-// walked by the client's first variant. Example failure: the message claiming the last page came back empty.
+// Makes sure a walk stopped by the seam cap (the run's later variants) passes and says that the whole history is
+// walked by the run's first authorized variant. Example failure: the message claiming the last page came back empty.
 TEST(EspiQueryChecks, HistorySeamWalkSaysWhatItCovered)
 {
     Observation o;
@@ -200,7 +200,7 @@ TEST(EspiQueryChecks, HistorySeamWalkSaysWhatItCovered)
     o.steps["espi.history.2"] = atom(feed({{2, day(1)}}));
     const Outcome seam = run("ES-025", o);
     EXPECT_EQ(seam.verdict, Verdict::Pass) << seam.message;
-    EXPECT_NE(seam.message.find("cap of 2 pages reached: the whole history is walked by the client's first variant"),
+    EXPECT_NE(seam.message.find("cap of 2 pages reached: the whole history is walked by the run's first authorized variant"),
         std::string::npos) << seam.message;
     o.facts["espi.history_scope"] = "whole";
     EXPECT_EQ(run("ES-025", o).message.find("first variant"), std::string::npos);
