@@ -12,10 +12,12 @@ namespace {
 
 constexpr int kLeft = 70, kTop = 30, kWidth = 600, kHeight = 200, kBottom = 50;
 
-std::string text(int x, int y, const char* cls, const std::string& body, const char* anchor = "middle")
+std::string text(int x, int y, const char* cls, const std::string& body, const char* anchor = "middle", bool vertical = false)
 {
+    const std::string at = std::to_string(x) + " " + std::to_string(y);
     return "<text class=\"" + std::string(cls) + "\" x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
-           "\" font-size=\"12\" text-anchor=\"" + anchor + "\">" + escapeHtml(body) + "</text>";
+           "\" font-size=\"12\" text-anchor=\"" + anchor + "\"" + (vertical ? " transform=\"rotate(-90 " + at + ")\"" : "") +
+           ">" + escapeHtml(body) + "</text>";
 }
 
 std::string line(int x1, int y1, int x2, int y2)
@@ -39,7 +41,7 @@ std::string yAxis(double peak, const std::string& unit)
         const int y = kTop + kHeight - i * kHeight / 2;
         g += line(kLeft - 4, y, kLeft, y) + text(kLeft - 6, y + 4, "tick", number(peak * i / 2), "end");
     }
-    return g + text(14, kTop + kHeight / 2, "axis-label", unit + " per day") + "</g>";
+    return g + text(16, kTop + kHeight / 2, "axis-label", unit + " per day", "middle", true) + "</g>";
 }
 
 // x axis: the line, the first, middle and last day, and what the axis is.
@@ -63,7 +65,7 @@ std::string usageChartSvg(const ServiceSeries& series, std::size_t maxDays)
     const std::string name = serviceName(series.kind);
     std::string svg = "<svg class=\"usage-chart\" data-service=\"" + escapeHtml(name) + "\" data-meter=\"" +
                       escapeHtml(series.usagePointId) + "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                      std::to_string(kLeft + kWidth + 10) + "\" height=\"" + std::to_string(kTop + kHeight + kBottom) +
+                      std::to_string(kLeft + kWidth + 40) + "\" height=\"" + std::to_string(kTop + kHeight + kBottom) +
                       "\" role=\"img\" aria-label=\"" + escapeHtml(name + " use per day (" + series.unit + ")") + "\">" +
                       text(kLeft + kWidth / 2, 16, "chart-title", name + " (" + series.unit + " per day)");
     if (days.empty())
