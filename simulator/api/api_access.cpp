@@ -3,6 +3,7 @@
 
 #include "api_errors.h"
 #include "espi_ids.h"
+#include "profile_notices.h"
 
 namespace gbc {
 
@@ -58,7 +59,7 @@ Result<MeterRef> ownMeter(const SimContext& ctx, const ApiCaller& caller, const 
     if (!key)
         return missing;
     auto record = ownAuthorization(ctx, caller, key->subscriptionId);
-    if (!record)
+    if (!record || ctx.clock.now() < metersAttachedAt(ctx, *record))
         return missing;
     auto plan = planSubscription(ctx, record.value());
     if (!plan)
@@ -74,6 +75,8 @@ Result<MeterRef> ownMeter(const SimContext& ctx, const ApiCaller& caller, const 
 std::vector<MeterRef> metersOf(const SimContext& ctx, const AuthorizationRecord& record)
 {
     std::vector<MeterRef> out;
+    if (ctx.clock.now() < metersAttachedAt(ctx, record)) // profile meters_attached_late
+        return out;
     auto plan = planSubscription(ctx, record);
     if (!plan)
         return out;

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "api_faults.h"
 #include "client_settings.h"
@@ -42,6 +43,8 @@ struct AuthorizationExtras {
 // Which lifecycle events of one authorization were already announced.
 struct WatchEntry {
     bool created = false, dataReady = false, revoked = false, declined = false, expired = false;
+    bool metersCreated = false;    // meter_created announced (late with profile meters_attached_late)
+    bool asyncBatchQueued = false; // profile async_batch: the BatchList of this subscription's job is queued
 };
 
 struct ApiState {
@@ -68,6 +71,7 @@ struct ApiState {
     ProxySessions proxySessions;                  // Green Button proxy flow
     std::map<std::string, DemoSession> demoSessions; // demo site, by OAuth state
     std::map<std::string, DemoView> demoViews;       // demo site, by view id
+    std::map<std::string, std::vector<std::string>> demoNotices; // demo site: BatchList URIs not fetched yet, by subscription
 
     // Where absolute links point: ctx.publicBaseUrl, else the latest request's origin, else loopback.
     std::string baseUrlLocked() const

@@ -42,21 +42,42 @@ std::string demoConfigPage(const Catalogue& catalogue, const std::string& client
     return renderPage("Demo third-party website", body);
 }
 
-std::string demoUsagePage(const DemoView& view, const std::vector<DailyUsage>& days, const std::string& note)
+namespace {
+
+// One meter: its chart and a table of its days, newest first.
+std::string seriesSection(const ServiceSeries& s)
 {
     std::string rows;
-    char buf[160];
-    for (auto it = days.rbegin(); it != days.rend() && rows.size() < 40000; ++it) {
-        std::snprintf(buf, sizeof buf, "<tr data-day=\"%s\" data-kwh=\"%.3f\"><td>%s</td><td>%.3f</td></tr>", it->day.c_str(),
-                      it->kwh, it->day.c_str(), it->kwh);
+    char buf[200];
+    for (auto it = s.days.rbegin(); it != s.days.rend() && rows.size() < 40000; ++it) {
+        std::snprintf(buf, sizeof buf, "<tr data-day=\"%s\" data-value=\"%.3f\"><td>%s</td><td>%.3f</td></tr>",
+                      it->day.c_str(), it->value, it->day.c_str(), it->value);
         rows += buf;
+    }
+    return "<section class=\"meter\" data-service=\"" + escapeHtml(serviceName(s.kind)) + "\"><h3>" + escapeHtml(s.title) +
+           "</h3>" + usageChartSvg(s) + "<details><summary>Every day (" + std::to_string(s.days.size()) +
+           ")</summary><table class=\"usage-table\"><tr><th>Day</th><th>" + escapeHtml(s.unit) + "</th></tr>" + rows +
+           "</table></details></section>\n";
+}
+
+} // namespace
+
+std::string demoUsagePage(const DemoView& view, const std::string& note)
+{
+    std::string services;
+    for (int kind : {0, 1, 2, 3}) {
+        std::string meters;
+        for (const ServiceSeries& s : view.usage)
+            if ((kind < 3 && s.kind == kind) || (kind == 3 && s.kind > 2))
+                meters += seriesSection(s);
+        if (!meters.empty())
+            services += "<h2>" + std::string(serviceName(kind)) + "</h2>\n" + meters;
     }
     const std::string body =
         "<p>Connected to <strong id=\"utility\">" + escapeHtml(view.utilityId) + "</strong> as client <code>" +
         escapeHtml(view.clientId) + "</code>. Subscription: <code id=\"resource-uri\">" + escapeHtml(view.resourceUri) +
-        "</code></p>\n" + (note.empty() ? "" : "<p id=\"note\">" + escapeHtml(note) + "</p>\n") +
-        (days.empty() ? "" : usageChartSvg(days)) + "\n<h2>Daily electricity use</h2><table id=\"usage-table\"><tr><th>Day</th>"
-        "<th>kWh</th></tr>" + rows + "</table><p><a href=\"" + std::string(kDemoPath) + "\">Start over</a></p>";
+        "</code></p>\n" + (note.empty() ? "" : "<p id=\"note\">" + escapeHtml(note) + "</p>\n") + services +
+        "<p><a href=\"\">Fetch new data</a> &middot; <a href=\"" + std::string(kDemoPath) + "\">Start over</a></p>";
     return renderPage("Your energy use", body);
 }
 

@@ -55,8 +55,11 @@ void pumpNotifications(ApiState& state)
         attempt.error = res.error;
         std::lock_guard lock(state.mutex);
         attempt.at = state.ctx.clock.now();
-        if (state.queue.recordAttempt(d.id, attempt) == DeliveryState::Delivered && d.channel == Channel::Webhook)
+        const bool delivered = state.queue.recordAttempt(d.id, attempt) == DeliveryState::Delivered;
+        if (delivered && d.channel == Channel::Webhook)
             state.events.markDelivered(d.eventUids);
+        if (delivered && !d.subscriptionUid.empty()) // profile async_batch: the job's data may now be served
+            state.ctx.profileState->markBatchDelivered(d.subscriptionUid);
     }
 }
 

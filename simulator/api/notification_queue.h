@@ -27,6 +27,7 @@ struct Delivery {
     std::string contentType; // application/json or application/xml
     std::string body;        // exact bytes to POST (webhook: signed at send time with a fresh salt)
     std::vector<std::string> eventUids; // webhook only
+    std::string subscriptionUid;        // ESPI push of an async Batch job (profile async_batch) only
     EpochSeconds createdAt = 0;
     EpochSeconds nextAttemptAt = 0;
     int attempts = 0;

@@ -4,6 +4,7 @@
 #include "api_access.h"
 #include "batch_list.h"
 #include "espi_ids.h"
+#include "profile_notices.h"
 #include "webhook_signing.h"
 
 namespace gbc {
@@ -34,30 +35,52 @@ std::string EventBatch::emit(const Client& client, ApiEvent draft)
     return e.uid;
 }
 
+namespace {
+
+// One webhook delivery of `events` (in this order) for `client`.
+Delivery webhookDelivery(const Client& client, const std::string& target, const std::vector<ApiEvent>& events)
+{
+    nlohmann::json list = nlohmann::json::array();
+    Delivery d;
+    for (const ApiEvent& e : events) {
+        list.push_back(eventJson(e));
+        d.eventUids.push_back(e.uid);
+    }
+    d.channel = Channel::Webhook;
+    d.clientId = client.clientId;
+    d.target = target;
+    d.contentType = "application/json";
+    d.body = webhookBody(list);
+    return d;
+}
+
+} // namespace
+
 void EventBatch::flushLocked(EpochSeconds now)
 {
+    const SimContext& ctx = state_.ctx;
     for (const auto& [client, events] : byClient_) {
         const std::string target = state_.clients.webhookUrl(*client);
         if (target.empty())
             continue;
-        nlohmann::json list = nlohmann::json::array();
-        Delivery d;
-        for (const ApiEvent& e : events) {
-            list.push_back(eventJson(e));
-            d.eventUids.push_back(e.uid);
+        auto on = [&](ProfileBehaviour b) { return ctx.behaviourFor(client->clientId, b); };
+        std::vector<std::vector<ApiEvent>> parts{events};
+        if (on(ProfileBehaviour::WebhooksOutOfOrder)) { // profile webhooks_out_of_order: one per event, newest first
+            parts.clear();
+            for (auto it = events.rbegin(); it != events.rend(); ++it)
+                parts.push_back({*it});
         }
-        d.channel = Channel::Webhook;
-        d.clientId = client->clientId;
-        d.target = target;
-        d.contentType = "application/json";
-        d.body = webhookBody(list);
-        state_.queue.enqueue(std::move(d), now);
+        const EpochSeconds at = on(ProfileBehaviour::WebhooksLate) ? now + kProfileLateSeconds : now;
+        const int copies = on(ProfileBehaviour::WebhooksTwice) ? 2 : 1;
+        for (const auto& part : parts)
+            for (int i = 0; i < copies; ++i)
+                state_.queue.enqueue(webhookDelivery(*client, target, part), at);
     }
     byClient_.clear();
 }
 
 void queueEspiPushLocked(ApiState& state, const Client& client, const std::vector<std::string>& resourcePaths,
-                         EpochSeconds now)
+                         EpochSeconds now, const std::string& subscriptionUid)
 {
     const std::string target = state.clients.notifyUri(client);
     if (target.empty())
@@ -71,6 +94,7 @@ void queueEspiPushLocked(ApiState& state, const Client& client, const std::vecto
     d.target = target;
     d.contentType = "application/xml";
     d.body = batchListXml(uris);
+    d.subscriptionUid = subscriptionUid;
     state.queue.enqueue(std::move(d), now);
 }
 
@@ -86,8 +110,11 @@ void announceRecord(ApiState& state, EventBatch& batch, const Client& client, co
     if (!w.created) {
         w.created = true;
         event("authorization_created", r.created);
+    }
+    if (!w.metersCreated && now >= metersAttachedAt(state.ctx, r)) {
+        w.metersCreated = true;
         for (const MeterRef& m : metersOf(state.ctx, r))
-            event("meter_created", r.created, m.uid());
+            event("meter_created", metersAttachedAt(state.ctx, r), m.uid());
     }
     if (!w.dataReady && r.active(now) && now >= r.dataReadyAt) {
         w.dataReady = true;
@@ -97,7 +124,8 @@ void announceRecord(ApiState& state, EventBatch& batch, const Client& client, co
                   std::max(r.dataReadyAt, r.created), m.uid());
         event(failed ? "authorization_update_finished_errored" : "authorization_update_finished_successful",
               std::max(r.dataReadyAt, r.created));
-        if (!failed) // nothing new to fetch when collecting failed
+        // nothing new to fetch when collecting failed; async Batch jobs name their resources when a poll starts one
+        if (!failed && !state.ctx.behaviourFor(client.clientId, ProfileBehaviour::AsyncBatch))
             queueEspiPushLocked(state, client, {"Batch/Subscription/" + r.uid}, now);
     }
     if (!w.revoked && r.revokedAt) {
@@ -142,10 +170,11 @@ void syncEventsLocked(ApiState& state, EpochSeconds now)
             auto records = state.ctx.directory.authorizationsOf(c.clientId);
             for (auto it = records.rbegin(); it != records.rend(); ++it) // oldest first
                 if (!state.deletedAuthorizations.count(it->uid))
-                    announceRecord(state, batch, c, *it, now);
+                    announceRecord(state, batch, c, applyCustomerRevocation(state, *it, now), now);
         }
     }
     announceCollections(state, batch, now);
+    startAsyncBatchJobsLocked(state, now);
     batch.flushLocked(now);
 }
 

@@ -26,8 +26,9 @@ private:
 };
 
 // Queues a BatchList POST to the client's notify URI (nothing when it has none). Call with state.mutex held.
+// `subscriptionUid` marks the BatchList of an async Batch job (profile async_batch): delivering it releases the data.
 void queueEspiPushLocked(ApiState& state, const Client& client, const std::vector<std::string>& resourcePaths,
-                         EpochSeconds now);
+                         EpochSeconds now, const std::string& subscriptionUid = "");
 
 // Announces every lifecycle change the directory shows that was not announced yet. Call with state.mutex held.
 void syncEventsLocked(ApiState& state, EpochSeconds now);

@@ -57,6 +57,7 @@ public:
         }
         out.status = res->status;
         out.contentType = res->get_header_value("Content-Type");
+        out.retryAfter = res->get_header_value("Retry-After");
         out.body = res->body;
         return out;
     }

@@ -21,6 +21,7 @@ struct OutboundResponse {
     std::string error;   // transport error text when status is 0
     std::string contentType;
     std::string body;
+    std::string retryAfter; // the Retry-After header, "" when absent
 };
 
 class OutboundHttp {

@@ -50,6 +50,15 @@ Result<std::vector<MeterRef>> selectedMeters(ApiState& state, const ApiCaller& c
     return out;
 }
 
+// Collecting, failed, or (profile empty_first_fetch) too soon after the grant: no bills or intervals to list.
+bool noDataYet(const ApiState& state, const MeterRef& m, EpochSeconds now)
+{
+    const AuthorizationRecord& r = m.record();
+    if (state.ctx.behaviourFor(r.clientId, ProfileBehaviour::EmptyFirstFetch) && now < r.created + kProfileDelaySeconds)
+        return true;
+    return now < r.dataReadyAt || r.collectionFailed(now);
+}
+
 struct Window {
     EpochSeconds from = 0, to = 0;
     bool earliestFirst = false;
@@ -131,7 +140,7 @@ Result<nlohmann::json> listBillsCore(ApiState& state, const ApiCaller& caller, c
     std::vector<Slot> slots;
     for (std::size_t i = 0; i < meters->size(); ++i) {
         const MeterRef& m = meters.value()[i];
-        if (now < m.record().dataReadyAt || m.record().collectionFailed(now))
+        if (noDataYet(state, m, now))
             continue;
         for (const MonthSummary& month : monthlySummaries(m.plan, *m.service, false))
             if (month.end > w->from && month.start < w->to)
@@ -161,7 +170,7 @@ Result<nlohmann::json> listIntervalsCore(ApiState& state, const ApiCaller& calle
     std::vector<Slot> slots;
     for (std::size_t i = 0; i < meters->size(); ++i) {
         const MeterRef& m = meters.value()[i];
-        if (now < m.record().dataReadyAt || m.record().collectionFailed(now))
+        if (noDataYet(state, m, now))
             continue;
         for (const BlockSpan& b : blocksOf(m.plan, *m.service))
             if (b.end > w->from && b.start < w->to)

@@ -67,6 +67,8 @@ std::optional<RequestProblem> checkRequest(const SimContext& ctx, const HttpRequ
         return RequestProblem{"invalid_scope", scope.error().message};
     if (!scope)
         flow.scope = kDefaultScope;
+    if (ctx.behaviour(ProfileBehaviour::ExtendedScopeRefused) && hasExtendedScopeParameters(flow.scope))
+        return RequestProblem{"invalid_scope", "HistoryLength and IntervalDuration are not accepted in the scope"};
     flow.prompt = req.param("prompt").value_or("") == "on";
     return checkPkce(req, flow);
 }

@@ -151,6 +151,9 @@ HttpAnswer approve(const FlowEnv& env, const FlowState& flow, const Customer& cu
     draft.sharedServices = shared;
     draft.created = now;
     draft.expires = authorizationEnd(scope, now);
+    if (env.ctx.behaviourFor(env.client.clientId, ProfileBehaviour::AuthorizationExpires) &&
+        (draft.expires == 0 || draft.expires > now + kShortAuthorizationSeconds))
+        draft.expires = now + kShortAuthorizationSeconds;
     std::int64_t delay = scenario ? scenario->collectionDelaySeconds : 0;
     if (env.ctx.variation(Variation::CollectionDelay))
         delay = std::max<std::int64_t>(delay, kVariationCollectionSeconds);

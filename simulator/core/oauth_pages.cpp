@@ -1,6 +1,8 @@
 // Renders the authorize pages as plain forms that work without JavaScript.
 #include "oauth_pages.h"
 
+#include <map>
+
 #include "html.h"
 #include "oauth_identify.h"
 #include "scope.h"
@@ -79,16 +81,26 @@ std::string methodSwitch(const PageContext& page)
            buttons + "</form>\n";
 }
 
+// What the customer is asked to share, in words, with the GBA function block number (espi.md, GBA catalogue).
 std::string functionBlockName(int fb)
 {
-    switch (fb) {
-    case 4: return "interval usage data";
-    case 5: return "demand data";
-    case 16: return "bills and usage summaries";
-    case 39: return "new-data notifications";
-    case 51: return "account and customer information";
-    default: return "function block " + std::to_string(fb);
-    }
+    static const std::map<int, const char*> names = {
+        {1, "Usage information common"}, {2, "Download My Data usage"}, {3, "Connect My Data usage"},
+        {4, "Interval metering data"}, {5, "Interval electricity usage"}, {6, "Demand"}, {7, "Net metering"},
+        {8, "Forward and reverse metering"}, {9, "Register readings"}, {10, "Gas usage"}, {11, "Water usage"},
+        {12, "Interval cost"}, {13, "Security and privacy of usage data"}, {14, "Authorization with an agreed scope"},
+        {15, "Usage summaries"}, {16, "Usage summaries with cost (bills)"}, {17, "Power quality"},
+        {18, "Multiple meters"}, {19, "Partial updates"}, {27, "Summary demands and previous day"},
+        {28, "Current billing period cost"}, {29, "Temperature"}, {31, "Authorization without an agreed scope"},
+        {32, "Resource-level access"}, {33, "Management access"}, {35, "Bulk transfer"}, {37, "Query parameters"},
+        {39, "New-data notifications"}, {40, "Offline authorization"}, {41, "Manage authorizations"},
+        {44, "Manage application information"}, {51, "Customer information common"}, {54, "Basic customer information"},
+        {55, "Customer demographics"}, {56, "Billing information"}, {57, "Accounts and agreements"},
+        {58, "Service locations"}, {59, "Energy supplier"}, {60, "Meters"}, {61, "End devices"},
+        {62, "Program mappings"}, {64, "Security and privacy of customer data"}, {65, "Customer authorization"},
+        {69, "Customer data notifications"}, {70, "Offline customer data"}};
+    const auto it = names.find(fb);
+    return std::string(it == names.end() ? "Function block" : it->second) + " (FB " + std::to_string(fb) + ")";
 }
 
 std::string scopeSummary(const std::string& scopeText)

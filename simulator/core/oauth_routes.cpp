@@ -3,9 +3,11 @@
 
 #include <functional>
 
+#include "client_auth.h"
 #include "html.h"
 #include "oauth_authorize.h"
 #include "oauth_token.h"
+#include "percent_codec.h"
 
 namespace gbc {
 
@@ -19,6 +21,32 @@ HttpAnswer unknownUtility(const std::string& what)
                      what + " Known utilities are listed on the simulator home page.");
 }
 
+// The client a request speaks for (client_id field or parameter, else the Basic user), to apply its profiles;
+// authentication proper happens in the handlers.
+std::string claimedClientId(const HttpRequest& req)
+{
+    if (auto id = req.field("client_id"))
+        return *id;
+    if (auto id = req.param("client_id"))
+        return *id;
+    const std::string auth = req.header("authorization");
+    if (auth.size() < 6 || (auth.compare(0, 6, "Basic ") != 0 && auth.compare(0, 6, "basic ") != 0))
+        return "";
+    const auto raw = decodeBase64(auth.substr(6));
+    const std::size_t colon = raw ? raw->find(':') : std::string::npos;
+    if (colon == std::string::npos)
+        return "";
+    const auto id = percentDecode(raw->substr(0, colon), true);
+    return id ? *id : std::string();
+}
+
+HttpAnswer withProfiles(SimContext& ctx, SimStore& store, const UtilityHandler& handler, const Utility& u,
+                        const HttpRequest& req)
+{
+    SimContext own = ctx.forClient(claimedClientId(req));
+    return handler(own, store, u, req);
+}
+
 Handler byPath(SimContext& ctx, SimStore& store, UtilityHandler handler)
 {
     return [&ctx, &store, handler](const HttpRequest& req) {
@@ -26,7 +54,7 @@ Handler byPath(SimContext& ctx, SimStore& store, UtilityHandler handler)
         const Utility* u = ctx.catalogue.findUtility(id);
         if (!u)
             return unknownUtility("There is no utility '" + id + "'.");
-        return handler(ctx, store, *u, req);
+        return withProfiles(ctx, store, handler, *u, req);
     };
 }
 
@@ -37,7 +65,7 @@ Handler byHost(SimContext& ctx, SimStore& store, UtilityHandler handler)
         if (!u)
             return unknownUtility("The host '" + req.host + "' is not a utility's host name; use "
                                   "/DataCustodian/<utility>/oauth/... instead.");
-        return handler(ctx, store, *u, req);
+        return withProfiles(ctx, store, handler, *u, req);
     };
 }
 

@@ -42,10 +42,11 @@ HttpAnswer customerTokens(const SimContext& ctx, const HttpRequest& req, const I
 {
     const std::string base = resourceBase(ctx, req);
     Json body{{"token_type", ctx.defect("bearer_lowercase") ? "bearer" : "Bearer"},
-              {"access_token", issue.accessToken},
-              {"refresh_token", issue.refreshToken},
-              {"expires_in", kAccessTokenLifetimeSeconds},
-              {"scope", issue.scope}};
+              {"access_token", issue.accessToken}};
+    if (!issue.refreshToken.empty()) // empty: profile no_new_refresh_token on a refresh
+        body["refresh_token"] = issue.refreshToken;
+    body["expires_in"] = kAccessTokenLifetimeSeconds;
+    body["scope"] = issue.scope;
     if (!ctx.defect("missing_resource_uri")) // ESPI allows either form; the Batch one answers 202 while collecting
         body["resourceURI"] = base + (ctx.variation(Variation::BatchResourceUri) ? "Batch/Subscription/" : "Subscription/") +
                               issue.authorizationUid;
@@ -116,6 +117,17 @@ HttpAnswer authorizationCodeGrant(SimContext& ctx, SimStore& store, const Utilit
     return customerTokens(ctx, req, issue);
 }
 
+// Profiles refresh_requires_scope and extended_scope_refused: refusals some custodians give a refresh.
+std::optional<std::string> refreshScopeQuirk(const SimContext& ctx, const HttpRequest& req)
+{
+    const auto asked = req.field("scope");
+    if (!asked && ctx.behaviour(ProfileBehaviour::RefreshRequiresScope))
+        return std::string("scope is required on a refresh (send the scope originally granted)");
+    if (asked && ctx.behaviour(ProfileBehaviour::ExtendedScopeRefused) && hasExtendedScopeParameters(*asked))
+        return std::string("HistoryLength and IntervalDuration are not accepted in the scope");
+    return std::nullopt;
+}
+
 HttpAnswer refreshTokenGrant(SimContext& ctx, SimStore& store, const Utility& u, const Client& client,
                              const HttpRequest& req)
 {
@@ -130,6 +142,8 @@ HttpAnswer refreshTokenGrant(SimContext& ctx, SimStore& store, const Utility& u,
     if (!record || !record->active(now))
         return tokenError(u, "invalid_grant", "the authorization behind this refresh token is revoked or expired");
     std::string scope = grant->scope;
+    if (auto quirk = refreshScopeQuirk(ctx, req))
+        return tokenError(u, "invalid_scope", *quirk);
     if (const auto asked = req.field("scope")) {
         const auto parsed = parseScope(*asked);
         if (!parsed)
@@ -146,6 +160,8 @@ HttpAnswer refreshTokenGrant(SimContext& ctx, SimStore& store, const Utility& u,
     if (ctx.variation(Variation::RotatingRefreshTokens)) { // RFC 6749 §6: MAY issue a new one and retire the old
         store.retireRefreshToken(*token);
         refresh = store.issueRefreshToken(*grant);
+    } else if (ctx.behaviour(ProfileBehaviour::NoNewRefreshToken)) {
+        refresh.clear(); // the client keeps the one it has
     }
     return customerTokens(ctx, req, Issue{store.issueAccessToken(info, grant->codeId), refresh, scope, record->uid});
 }
@@ -172,8 +188,20 @@ HttpAnswer clientCredentialsGrant(SimContext& ctx, SimStore& store, const Utilit
     return jsonAnswer(200, body);
 }
 
+// Profiles basic_auth_only / form_auth_only: the one client-authentication method this custodian accepts.
+std::optional<Error> authMethodQuirk(const SimContext& ctx, const HttpRequest& req)
+{
+    const std::string auth = req.header("authorization");
+    const bool basic = auth.size() >= 6 && (auth.compare(0, 6, "Basic ") == 0 || auth.compare(0, 6, "basic ") == 0);
+    if (ctx.behaviour(ProfileBehaviour::BasicAuthOnly) && !basic && req.field("client_secret"))
+        return Error{"invalid_client", "client authentication", "this custodian accepts HTTP Basic client authentication only"};
+    if (ctx.behaviour(ProfileBehaviour::FormAuthOnly) && basic)
+        return Error{"invalid_client", "client authentication", "this custodian accepts client_id and client_secret form fields only"};
+    return std::nullopt;
+}
+
 // Shared front of token and revoke: body type, repeated parameters, client authentication.
-Result<const Client*> frontChecks(const Utility& u, const HttpRequest& req)
+Result<const Client*> frontChecks(const SimContext& ctx, const Utility& u, const HttpRequest& req)
 {
     const std::string type = req.header("content-type");
     if (type.rfind("application/x-www-form-urlencoded", 0) != 0 && type.rfind("multipart/form-data", 0) != 0)
@@ -182,6 +210,8 @@ Result<const Client*> frontChecks(const Utility& u, const HttpRequest& req)
     for (auto it = req.form.begin(); it != req.form.end(); it = req.form.upper_bound(it->first))
         if (req.form.count(it->first) > 1)
             return Error{"invalid_request", it->first, "parameter " + it->first + " is repeated"};
+    if (auto quirk = authMethodQuirk(ctx, req))
+        return *quirk;
     return authenticateClient(u, req);
 }
 
@@ -196,7 +226,7 @@ std::string resourceOrigin(const SimContext& ctx, const HttpRequest& req)
 
 HttpAnswer handleToken(SimContext& ctx, SimStore& store, const Utility& utility, const HttpRequest& req)
 {
-    const auto client = frontChecks(utility, req);
+    const auto client = frontChecks(ctx, utility, req);
     if (!client)
         return tokenError(utility, client.error().code, client.error().message);
     const auto grantType = req.field("grant_type");
@@ -213,7 +243,7 @@ HttpAnswer handleToken(SimContext& ctx, SimStore& store, const Utility& utility,
 
 HttpAnswer handleRevoke(SimContext& ctx, SimStore& store, const Utility& utility, const HttpRequest& req)
 {
-    const auto client = frontChecks(utility, req);
+    const auto client = frontChecks(ctx, utility, req);
     if (!client)
         return tokenError(utility, client.error().code, client.error().message);
     const auto token = req.field("token");

@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "client_modes.h"
 #include "clock.h"
+#include "profiles.h"
 #include "variations.h"
 
 namespace gbc {
@@ -31,8 +32,33 @@ struct SimContext {
 
     Variations variations{}; // legitimate behaviours switched on with --variation (see `gbc-sim variations`)
 
+    // Profile behaviours switched on for every client with --profile; per-client profiles live in profileState.
+    std::set<ProfileBehaviour> behaviours{};
+    std::shared_ptr<ProfileState> profileState = std::make_shared<ProfileState>();
+
     bool defect(const std::string& name) const { return defects.count(name) != 0; }
     bool variation(Variation v) const { return variations.count(v) != 0; }
+    bool behaviour(ProfileBehaviour b) const { return behaviours.count(b) != 0; }
+
+    // Is `b` on for this client: switched on globally or by one of the client's profiles?
+    bool behaviourFor(const std::string& clientId, ProfileBehaviour b) const
+    {
+        if (behaviour(b))
+            return true;
+        const auto own = profileState->clientSwitches(clientId);
+        return own && own->behaviours.count(b) != 0;
+    }
+    // This context as one client's requests see it: its profiles' variations, defects and behaviours added.
+    SimContext forClient(const std::string& clientId) const
+    {
+        SimContext copy = *this;
+        if (const auto own = profileState->clientSwitches(clientId)) {
+            copy.variations.insert(own->variations.begin(), own->variations.end());
+            copy.defects.insert(own->defects.begin(), own->defects.end());
+            copy.behaviours.insert(own->behaviours.begin(), own->behaviours.end());
+        }
+        return copy;
+    }
 };
 
 } // namespace gbc

@@ -70,7 +70,12 @@ bool AtomDocument::full() const
 
 bool AtomDocument::accept(const WrittenEntry& e)
 {
-    if (full() || !passesDateFilter(options_.query, e.times, options_.ignorePublishedOnIntervals))
+    EntryTimes times = e.times;
+    if (options_.stalePublished) { // published filters see the stale value, as the custodian's own index does
+        times.published = *options_.stalePublished;
+        times.intervalTimed = false;
+    }
+    if (full() || !passesDateFilter(options_.query, times, options_.ignorePublishedOnIntervals))
         return false;
     if (++matched_ < options_.query.startIndex)
         return false;
@@ -127,7 +132,7 @@ void AtomDocument::tail(const WrittenEntry& e)
 {
     std::string& out = xml_.buffer();
     out.append("</content>\n<published>");
-    appendIsoTime(out, e.times.published);
+    appendIsoTime(out, options_.stalePublished.value_or(e.times.published));
     out.append("</published>\n<updated>");
     appendIsoTime(out, e.times.updated);
     out.append("</updated>\n</entry>\n");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,7 @@ struct AtomOptions {
     bool duplicateAtomId = false; // defect duplicate_atom_id: the second entry repeats the first one's id
     bool ignorePublishedOnIntervals = false; // defect query_param_ignored
     bool idByPosition = false;    // defect atom_id_by_position: ids from the entry's place in the document
+    std::optional<EpochSeconds> stalePublished; // profile stale_published: every <published>, and what filters compare
 };
 
 // Writes one Atom document (a feed, or a single root entry) into `out`.

@@ -35,8 +35,11 @@ struct EspiCall {
         }
         if (ctx.defect("updated_filter_ignored"))
             q.updatedMin.reset(), q.updatedMax.reset();
-        return AtomOptions{urls.base, q, ctx.defect("duplicate_atom_id"), ctx.defect("query_param_ignored"),
-            ctx.defect("atom_id_by_position")};
+        AtomOptions o{urls.base, q, ctx.defect("duplicate_atom_id"), ctx.defect("query_param_ignored"),
+            ctx.defect("atom_id_by_position"), std::nullopt};
+        if (ctx.behaviour(ProfileBehaviour::StalePublished))
+            o.stalePublished = kStalePublished;
+        return o;
     }
 };
 

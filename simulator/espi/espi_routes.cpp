@@ -5,6 +5,7 @@
 #include "espi_call.h"
 #include "espi_paths.h"
 #include "namespace_forms.h"
+#include "profile_quirks.h"
 
 namespace gbc {
 
@@ -26,6 +27,25 @@ HttpAnswer dispatch(const EspiCall& call)
     }
 }
 
+// After authentication, with the client's profiles applied to `ctx`.
+HttpAnswer handleAuthenticated(SimContext& ctx, const HttpRequest& req, const TokenInfo& token)
+{
+    const std::string prefix = espipath::kPrefix;
+    std::string relative = req.path.substr(prefix.size());
+    if (!relative.empty() && relative.back() == '/')
+        relative.pop_back();
+    const auto target = parseEspiTarget(relative);
+    if (!target)
+        return espiErrorAnswer(target.error());
+    const std::string origin = espipath::linkOrigin(ctx, req);
+    EspiCall call{ctx, req, token, *target, relative, EndpointUrls{origin, origin + espipath::kPrefix},
+                  ctx.clock.now()};
+    HttpAnswer answer = dispatch(call);
+    if (const NamespaceForm form = namespaceFormOf(ctx); form != NamespaceForm::AsWritten && answer.status == 200)
+        answer.body = rewriteNamespaces(answer.body, form);
+    return answer;
+}
+
 } // namespace
 
 HttpAnswer handleEspi(SimContext& ctx, const HttpRequest& req)
@@ -38,19 +58,11 @@ HttpAnswer handleEspi(SimContext& ctx, const HttpRequest& req)
     const auto token = authenticateEspi(ctx, req);
     if (!token)
         return espiErrorAnswer(token.error());
-    std::string relative = req.path.substr(prefix.size());
-    if (!relative.empty() && relative.back() == '/')
-        relative.pop_back();
-    const auto target = parseEspiTarget(relative);
-    if (!target)
-        return espiErrorAnswer(target.error());
-    const std::string origin = espipath::linkOrigin(ctx, req);
-    EspiCall call{ctx, req, *token, *target, relative, EndpointUrls{origin, origin + espipath::kPrefix},
-                  ctx.clock.now()};
-    HttpAnswer answer = dispatch(call);
-    if (const NamespaceForm form = namespaceFormOf(ctx); form != NamespaceForm::AsWritten && answer.status == 200)
-        answer.body = rewriteNamespaces(answer.body, form);
-    return answer;
+    SimContext own = ctx.forClient(token->clientId); // the client's profiles apply from here on
+    if (auto refusal = queryRefusal(own, req, ctx.clock.now()))
+        return *refusal;
+    const auto rewritten = queryRewrite(own, req);
+    return handleAuthenticated(own, rewritten ? *rewritten : req, *token);
 }
 
 std::vector<Route> espiRoutes(SimContext& ctx)

@@ -141,6 +141,11 @@ std::size_t Rewriter::startTag(std::size_t lt)
 
 NamespaceForm namespaceFormOf(const SimContext& ctx)
 {
+    if (ctx.behaviour(ProfileBehaviour::PrefixChurn)) { // profile prefix_churn: the next form on every answer
+        static constexpr NamespaceForm forms[] = {NamespaceForm::AsWritten, NamespaceForm::EspiPrefix,
+                                                  NamespaceForm::Ns0Ns1, NamespaceForm::EspiDefault};
+        return forms[ctx.profileState->nextChurn() % 4];
+    }
     if (ctx.variation(Variation::XmlPrefixEspi))
         return NamespaceForm::EspiPrefix;
     if (ctx.variation(Variation::XmlPrefixNs0Ns1))

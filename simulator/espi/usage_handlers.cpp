@@ -5,6 +5,7 @@
 #include "espi_call.h"
 #include "espi_ids.h"
 #include "espi_paths.h"
+#include "profile_quirks.h"
 #include "summaries.h"
 
 namespace gbc {
@@ -151,6 +152,8 @@ HttpAnswer handleUsage(const EspiCall& c)
     const auto query = parseFeedQuery(c.req, c.ctx.defect("bad_query_accepted"));
     if (!query)
         return espiErrorAnswer(query.error());
+    if (auto async = asyncBatchAnswer(c.ctx, c.target, *record, c.now))
+        return *async;
     if (c.target.isBatch() && c.now < record->dataReadyAt)
         return collectingAnswer(record->dataReadyAt, c.now);
     const auto service = serviceOf(c, *plan, *key);
@@ -169,7 +172,8 @@ HttpAnswer handleUsage(const EspiCall& c)
     if (r == R::Subscription || r == R::BatchSubscription)
         extra.push_back({"related", certificationLink(*plan->utility), "text/html"});
     doc.beginFeed(c.relativePath, feedTitle(r), c.now, extra);
-    writeFeedEntries(c, w, *service);
+    if (!emptyFirstFetch(c.ctx, *record, c.now)) // profile empty_first_fetch: a feed with no entries at first
+        writeFeedEntries(c, w, *service);
     doc.endFeed();
     return atomAnswer(std::move(out));
 }

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "defects.h"
+#include "profiles.h"
 #include "sim_server.h"
 
 namespace gbc {
@@ -89,6 +90,10 @@ Status parseFlag(const std::string& flag, const std::string& value, SimCliOption
         if (!v)
             return usage("--variation", "unknown variation '" + value + "'; `gbc-sim variations` lists them");
         out.variations.insert(*v);
+    } else if (flag == "--profile") {
+        if (!findProfile(value))
+            return usage("--profile", "unknown profile '" + value + "'; `gbc-sim profiles` lists them");
+        out.profiles.push_back(value);
     }
     return okStatus();
 }
@@ -97,7 +102,7 @@ bool takesValue(const std::string& flag)
 {
     for (const char* f : {"--listen", "--public-url", "--admin-token", "--cert", "--key", "--scenarios", "--scenarios-overlay",
                           "--clients", "--cert-out", "--faults", "--clock", "--seed",
-                          "--defect", "--variation"})
+                          "--defect", "--variation", "--profile"})
         if (flag == f)
             return true;
     return false;
@@ -109,9 +114,10 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
 {
     SimCliOptions out;
     std::size_t i = 0;
-    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects" || args[0] == "variations")) {
+    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects" || args[0] == "variations" || args[0] == "profiles")) {
         out.command = args[0] == "scenarios" ? SimCommand::Scenarios
             : args[0] == "defects"           ? SimCommand::Defects
+            : args[0] == "profiles"          ? SimCommand::Profiles
                                              : SimCommand::Variations;
         i = 1;
     }
@@ -157,7 +163,8 @@ std::string simHelpText()
     return std::string("Usage: gbc-sim [options]            serve the mock utilities\n"
                        "       gbc-sim scenarios [--json]   list utilities, clients and test accounts\n"
                        "       gbc-sim defects              list the deliberate defects (name first)\n"
-                       "       gbc-sim variations           list the legitimate variations (name first)\n\n"
+                       "       gbc-sim variations           list the legitimate variations (name first)\n"
+                       "       gbc-sim profiles             list the custodian profiles (name, description, source)\n\n"
                        "Options:\n"
                        "  --listen HOST:PORT   address to bind (default 127.0.0.1:8080; port 0 = any free port).\n"
                        "                       The first stdout line is 'gbc-sim listening on http://HOST:PORT'.\n"
@@ -185,6 +192,8 @@ std::string simHelpText()
            "  --no-admin           switch the /__sim admin API off (404)\n"
            "  --variation NAME     switch on a behaviour the standards allow but gbc-sim does not show by\n"
            "                       default (repeatable; see gbc-sim variations)\n"
+           "  --profile NAME       behave like a real custodian's quirk for every client (repeatable; see\n"
+           "                       gbc-sim profiles; per client: POST /__sim/clients/{id}/profiles)\n"
            "  --quiet              no request log on stderr\n"
            "  --help, --version\n\n"
            "Exit status: 0 after SIGINT/SIGTERM, 1 when the server cannot start, 2 for bad arguments or catalogue.\n";

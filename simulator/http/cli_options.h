@@ -11,7 +11,7 @@
 
 namespace gbc {
 
-enum class SimCommand { Serve, Scenarios, Defects, Variations, Help, Version };
+enum class SimCommand { Serve, Scenarios, Defects, Variations, Profiles, Help, Version };
 
 struct SimCliOptions {
     SimCommand command = SimCommand::Serve;
@@ -28,6 +28,7 @@ struct SimCliOptions {
     std::uint64_t seed = 1;
     std::set<std::string> defects;
     Variations variations;
+    std::vector<std::string> profiles; // --profile, in the order given (see gbc-sim profiles)
     bool json = false;  // scenarios --json
     bool quiet = false; // no request log
     std::string publicUrl;  // --public-url: "http(s)://host[:port]", no path

@@ -42,12 +42,12 @@ std::string identities(const Customer& c)
     return out;
 }
 
-std::string clientRows(const Utility& u, const std::string& base, const std::string& origin)
+std::string clientRows(const Utility& u)
 {
     std::string rows;
     for (const Client& c : u.clients) {
-        const std::string tryLink = appendQuery(base + "/authorize", {{"response_type", "code"}, {"client_id", c.clientId},
-            {"redirect_uri", origin + "/DataCustodian/thirdparty-demo/callback"}, {"scope", "FB=4_16_51"}, {"state", "try-it"}});
+        // The demo third party starts the flow itself (its own state and PKCE), so its callback knows the session.
+        const std::string tryLink = appendQuery("/DataCustodian/thirdparty-demo/try", {{"client_id", c.clientId}});
         rows += "<tr><td><code>" + escapeHtml(c.clientId) + "</code></td><td><code>" + escapeHtml(c.clientSecret) +
                 "</code></td><td>" + escapeHtml(c.company) + " (" + toString(c.mode) + ")</td><td><code>" +
                 escapeHtml(c.apiToken) + "</code></td><td>" + escapeHtml(joinList(c.redirectUris)) +
@@ -70,7 +70,7 @@ std::string utilitySection(const Utility& u, const std::string& origin)
     return "<h2 id=\"" + escapeHtml(lower(u.id)) + "\">" + escapeHtml(u.name) + " <code>" + escapeHtml(u.id) +
            "</code></h2><p>Host <code>" + escapeHtml(u.host) + "</code>; verification: " + escapeHtml(joinList(auth)) +
            "</p><p>OAuth: <code>" + escapeHtml(base) + "/authorize</code>, <code>" + escapeHtml(base) +
-           "/token</code>, <code>" + escapeHtml(base) + "/revoke</code></p>" + clientRows(u, base, origin) +
+           "/token</code>, <code>" + escapeHtml(base) + "/revoke</code></p>" + clientRows(u) +
            "<h3>Test accounts</h3><table><tr><th>customer</th><th>scenario</th><th>test</th><th>how to sign in</th></tr>" +
            customers + "</table>\n";
 }

@@ -15,6 +15,7 @@
 #include "defects.h"
 #include "fault_script.h"
 #include "json_reader.h"
+#include "profiles.h"
 #include "sim_server.h"
 #include "tls_cert.h"
 
@@ -103,6 +104,7 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     so.seed = opts.seed;
     so.defects = opts.defects;
     so.variations = opts.variations;
+    so.profiles = opts.profiles;
     so.tls = opts.tls;
     so.publicBaseUrl = opts.publicUrl;
     so.admin = !opts.noAdmin;
@@ -186,6 +188,13 @@ int main(int argc, char** argv)
             std::cout << v.name << "  " << v.description << "  [" << v.allowedBy << "]\n";
         return 0;
     }
+    if (opts->command == SimCommand::Profiles) {
+        for (const ProfileInfo& p : allProfiles())
+            std::cout << p.name << "  " << p.description << "  [" << p.source << "]\n";
+        return 0;
+    }
+    if (Status st = validateProfiles(); !st)
+        return fail(2, st.error());
     auto catalogue = loadCatalogue(*opts);
     if (!catalogue)
         return fail(2, catalogue.error());

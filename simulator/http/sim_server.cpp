@@ -75,6 +75,11 @@ SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
         new SimContext{*options_.catalogue, *options_.clock, *store_, options_.seed, options_.defects, {}});
     context_->publicBaseUrl = options_.publicBaseUrl;
     context_->variations = options_.variations;
+    if (auto switches = resolveProfiles(options_.profiles)) { // names were checked by the caller
+        context_->variations.insert(switches->variations.begin(), switches->variations.end());
+        context_->defects.insert(switches->defects.begin(), switches->defects.end());
+        context_->behaviours = switches->behaviours;
+    }
 }
 
 SimServer::~SimServer()

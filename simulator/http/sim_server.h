@@ -34,6 +34,7 @@ struct SimServerOptions {
     std::uint64_t seed = 1;
     std::set<std::string> defects;              // names from allDefects()
     Variations variations;                      // from allVariations()
+    std::vector<std::string> profiles;          // from allProfiles(), for every client (checked by the caller: any unknown name switches none on)
     bool tls = false;
     std::string certPem, keyPem;                // with tls: empty = generate a self-signed certificate
     std::size_t maxBodyBytes = 1024 * 1024;     // larger bodies answer 413

@@ -129,7 +129,7 @@ TEST_F(FlowsHttp, DemoSiteExchangesCodeAndShowsUsage)
     ASSERT_EQ(callback.status, 303) << callback.body;
     const Reply usage = http_->get(callback.location);
     ASSERT_EQ(usage.status, 200) << usage.body.substr(0, 500);
-    EXPECT_NE(usage.body.find("<svg id=\"usage-chart\""), std::string::npos);
+    EXPECT_NE(usage.body.find("<svg class=\"usage-chart\""), std::string::npos);
     EXPECT_NE(usage.body.find("<tr data-day=\"2025-06-14\""), std::string::npos);
     EXPECT_EQ(usage.body.find("access_token"), std::string::npos);
     const Reply replay = http_->get(walk.location.substr(server_->baseUrl().size()));

@@ -55,10 +55,10 @@ async function demoSite(page, sim) {
   await page.click('button[value="verify"]');
   await page.waitForSelector('#consent-form');
   await Promise.all([page.waitForURL(/\/thirdparty-demo\/usage\?/), page.click('button[name="decision"][value="approve"]')]);
-  const bars = await page.locator('#usage-chart rect.bar').count();
-  const rows = await page.locator('#usage-table tr[data-day]').count();
+  const bars = await page.locator('svg.usage-chart[data-service="Electricity"] rect.bar').count();
+  const rows = await page.locator('table.usage-table tr[data-day]').count();
   check(bars === 31 && rows > 300, `demo: usage chart with 31 daily bars and a table of every day (got ${bars} bars, ${rows} rows)`);
-  const kwh = Number(await page.getAttribute('#usage-table tr[data-day]', 'data-kwh'));
+  const kwh = Number(await page.getAttribute('table.usage-table tr[data-day]', 'data-value'));
   check(kwh > 0, `demo: the latest day has usage (${kwh} kWh)`);
   check(!(await page.content()).includes('access_token'), 'demo: no token reaches the browser');
   await page.screenshot({ path: path.join(shotDir, 'demo-usage.png'), fullPage: true });
