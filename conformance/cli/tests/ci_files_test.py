@@ -14,7 +14,7 @@ import jsonschema
 import yaml
 from junitparser import Error, Failure, JUnitXml, Skipped
 
-TOOL, SIM, SOURCE, OUT = sys.argv[1:5]
+TOOL, SIM, SOURCE, OUT = (os.path.abspath(a) for a in sys.argv[1:5])
 SLUG = re.compile(r"^[A-Za-z0-9._-]+$")
 failures = 0
 
@@ -88,6 +88,27 @@ def matrix_slugs():
     check(len({e["slug"] for e in entries}) == len(entries), "slugs are unique")
 
 
+def readme_workflow():
+    """The README's Nightly CI workflow is what the command prints for TARGET.md's first example, and it validates."""
+    readme = open(os.path.join(SOURCE, "README.md")).read()
+    section = readme[readme.index("## Nightly CI"):]
+    command = re.search(r"gbc-conformance (matrix --emit github-workflow --target (\S+))", section)
+    shown = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    target = re.findall(r"```json\n(.*?)```", open(os.path.join(SOURCE, "conformance/runner/TARGET.md")).read(), re.S)[0]
+    cwd = os.path.join(OUT, "ci-files", "nightly")
+    os.makedirs(os.path.join(cwd, os.path.dirname(command.group(2))), exist_ok=True)
+    with open(os.path.join(cwd, command.group(2)), "w") as f:
+        f.write(target)
+    r = subprocess.run([TOOL, *command.group(1).split()], capture_output=True, text=True, cwd=cwd, timeout=60)
+    check(r.returncode == 0 and r.stdout == shown, "the README's Nightly CI workflow is what the command prints")
+    path = os.path.join(cwd, "conformance.yml")
+    with open(path, "w") as f:
+        f.write(shown)
+    v = subprocess.run([os.path.join(SOURCE, "node_modules", ".bin", "action-validator"), path], capture_output=True,
+                       text=True, timeout=120)
+    check(v.returncode == 0, f"action-validator accepts the README's workflow ({v.stdout[:400]})")
+
+
 def junit_counts():
     out = os.path.join(OUT, "ci-files", "junit-run")
     r = tool("run", "--sim", "ESSEX", "--sim-binary", SIM, "--sim-arg=--defect=bearer_lowercase", "--plan", "oauth-token",
@@ -117,6 +138,7 @@ def junit_counts():
 github_workflow()
 gitlab_pipeline()
 matrix_slugs()
+readme_workflow()
 junit_counts()
 print("ci files: all checks passed" if failures == 0 else f"{failures} check(s) failed")
 sys.exit(1 if failures else 0)
