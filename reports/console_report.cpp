@@ -68,7 +68,7 @@ void ConsoleProgress::finish()
 std::string renderReportPaths(const std::vector<std::string>& reportPaths)
 {
     std::ostringstream out;
-    const auto isHtml = [](const std::string& p) { return p.size() >= 5 && p.compare(p.size() - 5, 5, ".html") == 0; };
+    const auto isHtml = [](const std::string& p) { return p.size() >= 10 && p.compare(p.size() - 10, 10, "index.html") == 0; };
     for (const std::string& p : reportPaths) // the HTML report first: it is what a person opens
         if (isHtml(p))
             out << "  HTML report: " << p << "\n";

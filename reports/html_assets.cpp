@@ -24,12 +24,11 @@ details{margin:4px 0}summary{cursor:pointer}.muted{color:#6b7280}
 .mxw{overflow:auto}.mx td,.mx th{padding:0 2px;font-size:11px;border:1px solid #eee}.mx th{white-space:nowrap}
 .mx .P{background:#e3f6e5;color:#135c1f}.mx .F{background:#fde7e7;color:#8a1111}.mx .W{background:#fff4d6;color:#6b4e00}
 .mx .S{background:#eef0f3;color:#4b5563}.mx .E{background:#f3e8ff;color:#5b1a8a}.mx td a{display:block;min-width:12px;text-align:center;text-decoration:none;color:inherit}
-.mx th.vh{height:64px;vertical-align:bottom}.mx th.vh span{writing-mode:vertical-rl;transform:rotate(180deg)}
+.mx th.vh{vertical-align:bottom;padding:2px 0}.mx th.vh span{display:inline-block;writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
 .sq{position:relative;width:896px;font-size:11px;background:repeating-linear-gradient(90deg,transparent 0 63px,#c7cdd4 63px 64px,transparent 64px 128px)}
 .sqh{display:flex;background:#fff;border-bottom:1px solid #ddd}.sqh span{width:128px;text-align:center;font-weight:600;padding:2px 0}
 .sq h5{margin:0;padding:8px 4px 2px;font-size:12px;background:linear-gradient(90deg,#fff 40%,transparent)}
-.sq>a,.sq>p{display:block;position:relative;height:34px;margin:0;color:#1f2937;text-decoration:none}
-.sq i{position:absolute;left:70px;top:0;font-style:normal;white-space:nowrap}
+.sq>a,.sq>p{display:block;position:relative;height:34px;margin:0;padding-left:70px;line-height:14px;white-space:nowrap;color:#1f2937;text-decoration:none}
 .sq>a::before,.sq>p::before{content:"";position:absolute;left:64px;top:15px;width:calc(var(--l)*128px - 8px);border-top:1.5px solid #1f2937}
 .sq>a::after,.sq>p::after{content:"";position:absolute;top:11px;left:calc(56px + var(--l)*128px);border:5px solid transparent;border-left:8px solid #1f2937;border-right:0}
 .sq b{position:absolute;left:68px;top:18px;width:calc(var(--l)*128px - 12px);border-bottom:1px dashed currentColor;text-align:right;padding-right:6px;line-height:13px;font-weight:600}

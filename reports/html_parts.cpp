@@ -165,7 +165,7 @@ std::string num(double v)
 std::string value(double v)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
+    std::snprintf(buf, sizeof buf, std::fabs(v) >= 1000 ? "%.0f" : "%.3g", v);
     return buf;
 }
 

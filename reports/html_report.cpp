@@ -110,8 +110,7 @@ std::string variantHtml(const Report& report, const html::Index& ix, const HtmlO
     for (const HttpExchange* e : exchanges)
         if (ix.detailed.count(e->id)) {
             const std::string a = ix.exchangeAnchor(e->id);
-            const std::string note = o.evidenceFile.empty()
-                ? "<p class=muted>Bodies clipped; --full-evidence writes them whole.</p>"
+            const std::string note = o.evidenceFile.empty() ? ""
                 : "<p class=muted>Whole: <a href=\"" + escape(o.evidenceFile) + "#" + a + "\">" + escape(o.evidenceFile) + "</a></p>";
             evidence += html::exchangeHtml(*e, a, ix.primary.count(e->id) ? o.bodyLimit : o.bodyLimit / 6, note);
         }
@@ -160,7 +159,9 @@ std::string reportToHtml(const Report& report, const HtmlOptions& o)
     std::map<std::string, std::vector<const HttpExchange*>> exchanges;
     for (const HttpExchange& e : report.exchanges)
         exchanges[e.variant].push_back(&e);
-    out += "<h2>Variants</h2>";
+    out += "<h2>Variants</h2><p class=muted>Exchange bodies are clipped, their full size stated; " +
+        std::string(o.evidenceFile.empty() ? "--full-evidence writes them whole beside this report."
+                                           : "every exchange is whole in " + escape(o.evidenceFile) + ".") + "</p>";
     for (const VariantInfo& v : report.variants)
         out += variantHtml(report, ix, o, v, results[v.id], exchanges[v.id]);
     return repairUtf8(out + htmlScript() + "</body></html>\n"); // markup is ASCII: only quoted target bytes change

@@ -90,11 +90,10 @@ std::string sequenceHtml(const Index& index, const std::vector<const HttpExchang
         const std::string cls = e->status == 0 || e->status >= 500 ? " class=s5" : e->status >= 400 ? " class=s4" : "";
         const std::string answer = e->status ? std::to_string(e->status) : "no answer";
         const std::string a = index.exchangeAnchor(e->id);
-        const bool detailed = index.detailed.count(e->id) != 0, link = detailed || !index.evidenceFile.empty();
-        out += std::string(link ? "<a href=\"" + (detailed ? "" : escape(index.evidenceFile)) + "#" + a + "\"" : "<p") +
-            (detailed ? " id=q" + a.substr(1) : "") + " class=L" + std::to_string(laneOf(e->step)) + "><i>" +
-            escapeText(e->step + " " + e->method + " " + shortPath(e->url)) + "</i><b" + cls + ">" + escapeText(answer) +
-            "</b>" + (link ? "</a>" : "</p>");
+        const bool detailed = index.detailed.count(e->id) != 0; // rows of evidence link to its panel
+        out += std::string(detailed ? "<a href=\"#" + a + "\" id=q" + a.substr(1) : "<p") + " class=L" +
+            std::to_string(laneOf(e->step)) + ">" + escapeText(e->step + " " + e->method + " " + shortPath(e->url)) +
+            "<b" + cls + ">" + escapeText(answer) + "</b>" + (detailed ? "</a>" : "</p>");
     }
     return out + "</div>";
 }

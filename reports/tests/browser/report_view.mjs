@@ -61,7 +61,7 @@ try {
   await page.selectOption('#fp', plan);
   shown = await visible();
   const planChecks = failing.filter((c) => report.results.find((r) => r.check === c).plan === plan);
-  check(JSON.stringify(shown) === JSON.stringify(planChecks), `plan filter ${plan} shows ${planChecks.length} group(s) (${shown})`);
+  check(JSON.stringify([...shown].sort()) === JSON.stringify(planChecks), `plan filter ${plan} shows ${planChecks.length} group(s) (${shown})`);
   await page.selectOption('#fp', '');
   await page.selectOption('#fv', 'WARN');
   check((await visible()).length === 0, 'verdict filter WARN hides every failure group');
@@ -99,6 +99,19 @@ try {
   const kinds = new Set(report.series.map((s) => s.title.split(' — ')[1]?.split(' (')[0]));
   check(kinds.has('electricity') && kinds.has('water'), `charts cover electricity and water (${[...kinds]})`);
   await page.locator('svg.chart').first().screenshot({ path: path.join(shotDir, 'chart.png') });
+
+  // validate's HTML report draws the same chart for each file's UsagePoints.
+  const vdir = path.join(outDir, 'report-validate');
+  const water = path.join(sourceRoot, 'fixtures', 'espi', 'valid_water_feed.xml');
+  const v = spawnSync(tool, ['validate', water, '--no-schema', '--format', 'console,html', '--report-dir', vdir], { encoding: 'utf8' });
+  check(v.status === 0 && /SKIP ESPI-XSD-001 — /.test(v.stdout), `validate states the skipped XSD check (${v.stdout.split('\n')[0]})`);
+  await page.goto(`file://${path.join(vdir, 'index.html')}`, { waitUntil: 'load' });
+  await page.evaluate(() => document.querySelectorAll('details.var').forEach((d) => { d.open = true; }));
+  const vcharts = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => [s.querySelectorAll('.xaxis text.tick').length,
+    (s.querySelector('.yaxis .alabel') || {}).textContent, s.querySelector('.ctitle').textContent]));
+  check(vcharts.length >= 1 && vcharts.every(([x, y, t]) => x >= 2 && /US gal|m3|ft3|value/.test(y) && /water/.test(t)),
+    `validate report: water chart with axes (${JSON.stringify(vcharts)})`);
+  if (vcharts.length) await page.locator('svg.chart').first().screenshot({ path: path.join(shotDir, 'validate-chart.png') });
 } finally {
   await browser.close();
 }
