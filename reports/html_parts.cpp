@@ -181,7 +181,7 @@ std::string line(double x1, double y1, double x2, double y2, const std::string& 
         "\" class=\"" + cls + "\"/>";
 }
 
-// The series as one relative SVG path on whole pixels, at most one point per 3 px of width (the mean of the points
+// The series as one relative SVG path on whole pixels, at most one point per 4 px of width (the mean of the points
 // that fall on it), so a year of readings costs a few KB.
 template <typename X, typename Y>
 std::string linePath(const std::vector<std::pair<std::int64_t, double>>& points, X xOf, Y yOf)
@@ -189,7 +189,7 @@ std::string linePath(const std::vector<std::pair<std::int64_t, double>>& points,
     std::vector<std::pair<long, double>> buckets; // (x pixel, mean y)
     std::vector<int> counts;
     for (const auto& [t, v] : points) {
-        const long x = std::lround(xOf(static_cast<double>(t)) / 3.0) * 3;
+        const long x = std::lround(xOf(static_cast<double>(t)) / 4.0) * 4;
         if (buckets.empty() || buckets.back().first != x) {
             buckets.emplace_back(x, 0.0);
             counts.push_back(0);

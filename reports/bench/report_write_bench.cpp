@@ -59,7 +59,7 @@ Report syntheticReport()
         const std::string id = std::string(v % 4 ? "ESSEX" : "DEMOUTILITY") + "/auth" + std::to_string(v) + "/residential";
         r.variants.push_back({id, v % 4 ? "ESSEX" : "DEMOUTILITY", "auth" + std::to_string(v), "residential", ""});
         for (int c = 0; c < 62; ++c) // 8 checks fail everywhere (320), one in 20 variants: 340 failures
-            r.results.push_back(result(c, id, c % 7 == 1 || (c == 60 && v % 2 == 0)));
+            r.results.push_back(result(c, id, (c % 7 == 1 && c < 57) || (c == 60 && v % 2 == 0)));
         for (int n = 0; n < 70; ++n)
             r.exchanges.push_back(exchange(id, n));
         for (int s = 0; s < 3; ++s) {
