@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and the npm test tools this project needs (idempotent; root or sudo): the browser-test
-# driver playwright-core and the GitHub workflow validator @action-validator/cli; python3-yaml, -jsonschema and
+# driver playwright-core, openid-client and the GitHub workflow validator @action-validator/cli; python3-yaml, -jsonschema and
 # -junitparser check the generated GitLab pipeline and JUnit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@action-validator/cli ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/openid-client ] || [ ! -d node_modules/@action-validator/cli ]; then
   echo "install-deps: npm ci (playwright-core driver, the browser is Debian's chromium; action-validator)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
