@@ -1,4 +1,4 @@
-// HTML report: verdict, summary per plan, failures first, then per-variant sequence view, chart, results and evidence.
+// HTML report: verdict, filters, failures and warnings grouped by check, the matrix, then one section per variant.
 #include "html_report.h"
 
 #include "utf8_repair.h"
@@ -10,78 +10,29 @@
 
 namespace gbc {
 
-using html::anchor;
 using html::escape;
 
 namespace {
 
-const char* kStyle = R"(<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1b1f24}
-h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd}
-.verdict{font-size:18px;font-weight:600;padding:8px 12px;border-radius:4px;display:inline-block}
-.PASS{background:#e3f6e5;color:#135c1f}.FAIL{background:#fde7e7;color:#8a1111}.WARN{background:#fff4d6;color:#6b4e00}
-.SKIP{background:#eef0f3;color:#4b5563}.ERROR{background:#f3e8ff;color:#5b1a8a}
-table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
-th{background:#f6f8fa}pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:360px;white-space:pre-wrap;word-break:break-all}
-details{margin:4px 0}summary{cursor:pointer}.muted{color:#6b7280}.fail-item{border-left:4px solid #c62828;padding:4px 10px;margin:8px 0}
-svg .lane{font-weight:600;font-size:12px}svg .life{stroke:#9ca3af;stroke-dasharray:4 3}svg .req{stroke:#1f2937}
-svg .res{stroke:#6b7280;stroke-dasharray:3 2}svg .msg{font-size:11px}svg .neg{fill:#8a5a00;stroke:#8a5a00}
-svg .err{fill:#8a1111;stroke:#8a1111}svg .axis{stroke:#6b7280}svg .tick{font-size:10px;fill:#4b5563}
-svg .line{fill:none;stroke:#2563eb;stroke-width:1}svg .ctitle{font-size:12px;font-weight:600}
-</style>)";
-
-std::string badge(const CheckResult& r)
+std::string options(const std::set<std::string>& values)
 {
-    if (r.verdict == Verdict::Fail && !r.allowedBy.empty())
-        return "<span class=\"SKIP\">FAIL (expected)</span>";
-    const char* v = toString(r.verdict);
-    return std::string("<span class=\"") + v + "\">" + v + "</span>";
-}
-
-std::string evidenceLinks(const CheckResult& r)
-{
-    std::string out;
-    for (const std::string& id : r.evidence)
-        out += "<a href=\"#" + anchor(id) + "\">" + escape(id.substr(id.rfind('#') + 1)) + "</a> ";
+    std::string out = "<option value=\"\">any";
+    for (const std::string& v : values)
+        out += "<option>" + escape(v);
     return out;
 }
 
-std::string headers(const HeaderList& list)
+std::string filtersHtml(const Report& report)
 {
-    std::string out;
-    for (const auto& [n, v] : list)
-        out += n + ": " + v + "\n";
-    return out;
-}
-
-std::string clip(const std::string& body)
-{
-    const std::size_t limit = 3000;
-    return body.size() <= limit ? body : body.substr(0, limit) + "\n… (" + std::to_string(body.size()) + " bytes)";
-}
-
-std::string exchangeHtml(const HttpExchange& e)
-{
-    std::string answer = e.status ? std::to_string(e.status) : "no answer: " + e.error;
-    std::string out = "<details id=\"" + anchor(e.id) + "\"><summary><code>" + escape(e.step) + "</code> " +
-        escape(e.method) + " " + escape(e.url) + " → " + escape(answer) + "</summary>";
-    out += "<pre>" + escape(e.method + " " + e.url + "\n" + headers(e.requestHeaders) + "\n" + clip(e.requestBody)) +
-        "</pre>";
-    if (e.status)
-        out += "<pre>" + escape("HTTP " + std::to_string(e.status) + "\n" + headers(e.responseHeaders) + "\n" +
-                   clip(e.responseBody)) + "</pre>";
-    return out + "</details>";
-}
-
-std::string failureHtml(const CheckResult& r)
-{
-    return "<div class=\"fail-item\">" + badge(r) + " <b>" + escape(r.checkId) + "</b> [" + escape(r.variant) +
-        "] <span class=\"muted\">" + escape(r.reference) + " · " + toString(r.level) + "</span><br>" +
-        "<b>Requirement:</b> " + escape(r.requirement) + "<br><b>Expected:</b> " + escape(r.expected) +
-        "<br><b>Actual:</b> " + escape(r.actual) +
-        (r.location.empty() ? "" : "<br><b>Location:</b> " + escape(r.location)) +
-        (r.message.empty() || r.message.rfind("expected ", 0) == 0 ? "" : "<br>" + escape(r.message)) +
-        "<br><b>Evidence:</b> " + evidenceLinks(r) + "</div>";
+    std::set<std::string> plans, utilities;
+    for (const CheckResult& r : report.results)
+        plans.insert(r.plan);
+    for (const VariantInfo& v : report.variants)
+        utilities.insert(html::utilityOf(v));
+    return "<form id=flt hidden><label>Verdict <select id=fv>" + options({"FAIL", "ERROR", "WARN"}) +
+        "</select></label><label>Plan <select id=fp>" + options(plans) + "</select></label><label>Utility <select id=fu>" +
+        options(utilities) + "</select></label><label>Text <input id=ft type=search placeholder=\"check id, variant, words\">"
+        "</label><span id=fn class=muted></span></form>";
 }
 
 std::string summaryTable(const Report& report)
@@ -89,61 +40,98 @@ std::string summaryTable(const Report& report)
     std::map<std::string, std::map<Verdict, int>> perPlan;
     for (const CheckResult& r : report.results)
         ++perPlan[r.plan][r.verdict];
-    std::string out = "<table><tr><th>Plan</th>";
     const Verdict order[] = {Verdict::Pass, Verdict::Fail, Verdict::Warn, Verdict::Skip, Verdict::Error};
+    std::string out = "<table><tr><th>Plan</th>";
     for (Verdict v : order)
         out += std::string("<th>") + toString(v) + "</th>";
-    out += "</tr>";
     for (const auto& [plan, counts] : perPlan) {
-        out += "<tr><td>" + escape(plan) + "</td>";
+        out += "<tr><td>" + escape(plan);
         for (Verdict v : order) {
             auto it = counts.find(v);
-            out += "<td>" + std::to_string(it == counts.end() ? 0 : it->second) + "</td>";
+            out += "<td>" + std::to_string(it == counts.end() ? 0 : it->second);
         }
-        out += "</tr>";
     }
     return out + "</table>";
 }
 
-std::string variantHtml(const Report& report, const VariantInfo& v, const std::vector<const CheckResult*>& results,
-    const std::vector<const HttpExchange*>& exchanges)
+// At most `max` bytes of `text` (the groups and report.json keep it whole).
+std::string brief(const std::string& text, std::size_t max = 140)
+{
+    return html::escapeText(text.size() <= max ? text : text.substr(0, max) + "…");
+}
+
+// Non-PASS results as table rows; PASS and SKIP results as anchored check ids, SKIPs grouped by their reason.
+std::string resultsHtml(const html::Index& ix, const std::vector<const CheckResult*>& results)
+{
+    std::string rows, passes;
+    std::map<std::string, std::string> skips;
+    for (const CheckResult* r : results) {
+        const std::string id = "<i id=" + ix.resultAnchor(*r) + ">" + escape(r->checkId) + "</i> ";
+        if (r->verdict == Verdict::Pass)
+            passes += id;
+        else if (r->verdict == Verdict::Skip)
+            skips[r->message] += id;
+        else
+            rows += "<tr id=" + ix.resultAnchor(*r) + "><td><a href=\"#g-" + escape(r->checkId) + "\">" +
+                escape(r->checkId) + "</a><td>" + html::badge(*r) + "<td>" + brief(r->message) +
+                ((r->expected.empty() && r->actual.empty()) || r->message.rfind("expected ", 0) == 0 ? ""
+                    : "<br><span class=muted>expected " + brief(r->expected) +
+                    "; actual " + brief(r->actual) + "</span>") +
+                (r->location.empty() ? "" : "<br><span class=muted>" + brief(r->location) + "</span>") + "<td>" +
+                html::evidenceLinks(ix, *r);
+    }
+    std::string out = rows.empty() ? "" : "<table><tr><th>Check<th>Verdict<th>Detail<th>Evidence" + rows + "</table>";
+    if (!passes.empty())
+        out += "<p><span class=PASS>PASS</span> " + passes + "</p>";
+    for (const auto& [reason, ids] : skips)
+        out += "<p><span class=SKIP>SKIP</span> " + ids + "<span class=muted>— " + escape(reason) + "</span></p>";
+    return out;
+}
+
+std::string variantHtml(const Report& report, const html::Index& ix, const HtmlOptions& o, const VariantInfo& v,
+    const std::vector<const CheckResult*>& results, const std::vector<const HttpExchange*>& exchanges)
 {
     std::map<Verdict, int> counts;
     for (const CheckResult* r : results)
         ++counts[r->verdict];
-    const bool open = counts[Verdict::Fail] > 0 || counts[Verdict::Error] > 0;
-    std::string out = std::string("<details") + (open ? " open" : "") + " id=\"" + anchor("variant-" + v.id) +
-        "\"><summary><b>" + escape(v.id) + "</b> — " + std::to_string(counts[Verdict::Pass]) + " PASS, " +
+    std::string out = "<details class=var id=" + ix.variantAnchor(v.id) + html::variantAttrs(v, results) +
+        "><summary><b>" + escape(v.id) + "</b> — " + std::to_string(counts[Verdict::Pass]) + " PASS, " +
         std::to_string(counts[Verdict::Fail]) + " FAIL, " + std::to_string(counts[Verdict::Warn]) + " WARN, " +
-        std::to_string(counts[Verdict::Skip]) + " SKIP, " + std::to_string(counts[Verdict::Error]) +
-        " ERROR</summary>";
+        std::to_string(counts[Verdict::Skip]) + " SKIP, " + std::to_string(counts[Verdict::Error]) + " ERROR</summary>";
     if (!v.description.empty())
-        out += "<p class=\"muted\">" + escape(v.description) + "</p>";
-    const std::string seq = html::sequenceSvg(exchanges);
-    if (!seq.empty())
-        out += "<h3>OAuth exchange</h3>" + seq;
+        out += "<p class=muted>" + escape(v.description) + "</p>";
+    out += resultsHtml(ix, results);
+    if (const std::string seq = html::sequenceHtml(ix, exchanges); !seq.empty())
+        out += "<h4>Sequence</h4>" + seq;
     for (const Series& s : report.series)
         if (s.variant == v.id)
-            out += "<h3>Interval data</h3>" + html::chartSvg(s);
-    out += "<h3>Checks</h3><table><tr><th>Check</th><th>Verdict</th><th>Requirement</th><th>Detail</th>"
-           "<th>Evidence</th></tr>";
-    for (const CheckResult* r : results)
-        out += "<tr><td title=\"" + escape(r->reference) + "\">" + escape(r->checkId) + "</td><td>" + badge(*r) +
-            "</td><td>" + escape(r->requirement) + "</td><td>" + escape(r->message) + "</td><td>" +
-            evidenceLinks(*r) + "</td></tr>";
-    out += "</table><h3>HTTP exchanges</h3>";
+            out += html::chartSvg(s);
+    std::string evidence;
     for (const HttpExchange* e : exchanges)
-        out += exchangeHtml(*e);
+        if (ix.detailed.count(e->id)) {
+            const std::string a = ix.exchangeAnchor(e->id);
+            const std::string note = o.evidenceFile.empty() ? ""
+                : "<p class=muted>Whole: <a href=\"" + escape(o.evidenceFile) + "#" + a + "\">" + escape(o.evidenceFile) + "</a></p>";
+            evidence += html::exchangeHtml(*e, a, ix.primary.count(e->id) ? o.bodyLimit : o.bodyLimit / 6, note);
+        }
+    if (!evidence.empty())
+        out += "<h4>Evidence</h4>" + evidence;
     return out + "</details>";
+}
+
+std::string head(const Report& report, const std::string& title)
+{
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + ": " +
+        escape(report.run.target) + "</title>" + htmlStyle() + "</head><body>";
 }
 
 } // namespace
 
-std::string reportToHtml(const Report& report)
+std::string reportToHtml(const Report& report, const HtmlOptions& o)
 {
     const Summary s = summarize(report);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>gbc-conformance: " +
-        escape(report.run.target) + "</title>" + kStyle + "</head><body>";
+    const html::Index ix = html::Index::of(report, o.evidenceFile);
+    std::string out = head(report, "gbc-conformance");
     out += "<h1>Green Button conformance report</h1><p class=\"verdict " + s.verdict + "\">" +
         escape(verdictLine(report)) + "</p>";
     out += "<table><tr><th>Target</th><td>" + escape(report.run.target) + "</td></tr><tr><th>Plan</th><td>" +
@@ -151,13 +139,12 @@ std::string reportToHtml(const Report& report)
         "</td></tr><tr><th>Started</th><td>" + escape(report.timing.startedAt) + "</td></tr><tr><th>Tool</th><td>" +
         escape(report.run.tool + " " + report.run.version) + "</td></tr></table>";
     for (const std::string& note : report.notes)
-        out += "<p class=\"ERROR\">" + escape(note) + "</p>";
-    out += "<h2>Summary by plan</h2>" + summaryTable(report);
-    std::string failures;
-    for (const CheckResult& r : report.results)
-        if (r.verdict == Verdict::Fail || r.verdict == Verdict::Error)
-            failures += failureHtml(r);
-    out += "<h2>Failures and errors</h2>" + (failures.empty() ? "<p>None.</p>" : failures);
+        out += "<p class=ERROR>" + escape(note) + "</p>";
+    out += filtersHtml(report) + "<h2>Summary by plan</h2>" + summaryTable(report);
+    const std::string failures = html::groupsHtml(report, ix, true), warnings = html::groupsHtml(report, ix, false);
+    out += "<h2 id=failures>Failures and errors by check</h2>" + (failures.empty() ? "<p>None.</p>" : failures);
+    if (!warnings.empty())
+        out += "<h2>Warnings and expected failures by check</h2><div id=warnings>" + warnings + "</div>";
     if (!report.stale.empty()) {
         out += "<h2>Stale expected failures</h2><ul>";
         for (const StaleEntry& st : report.stale)
@@ -165,16 +152,33 @@ std::string reportToHtml(const Report& report)
                 escape(st.reason) + "</li>";
         out += "</ul>";
     }
+    out += "<h2>Checks × variants</h2>" + html::matrixHtml(report, ix);
     std::map<std::string, std::vector<const CheckResult*>> results;
     for (const CheckResult& r : report.results)
         results[r.variant].push_back(&r);
     std::map<std::string, std::vector<const HttpExchange*>> exchanges;
     for (const HttpExchange& e : report.exchanges)
         exchanges[e.variant].push_back(&e);
-    out += "<h2>Variants</h2>";
+    out += "<h2>Variants</h2><p class=muted>Exchange bodies are clipped, their full size stated; " +
+        std::string(o.evidenceFile.empty() ? "--full-evidence writes them whole beside this report."
+                                           : "every exchange is whole in " + escape(o.evidenceFile) + ".") + "</p>";
     for (const VariantInfo& v : report.variants)
-        out += variantHtml(report, v, results[v.id], exchanges[v.id]);
-    return repairUtf8(out + "</body></html>\n"); // markup is ASCII: only quoted target bytes change
+        out += variantHtml(report, ix, o, v, results[v.id], exchanges[v.id]);
+    return repairUtf8(out + htmlScript() + "</body></html>\n"); // markup is ASCII: only quoted target bytes change
+}
+
+std::string evidenceToHtml(const Report& report)
+{
+    const html::Index ix = html::Index::of(report, "");
+    std::string out = head(report, "gbc-conformance evidence") + "<h1>Every HTTP exchange</h1><p class=muted>Bodies as "
+        "the report keeps them (redacted; the runner keeps the first 8 KiB of each).</p>";
+    std::string variant;
+    for (const HttpExchange& e : report.exchanges) {
+        if (e.variant != variant)
+            out += "<h2>" + escape(variant = e.variant) + "</h2>";
+        out += html::exchangeHtml(e, ix.exchangeAnchor(e.id), std::string::npos, "");
+    }
+    return repairUtf8(out + htmlScript() + "</body></html>\n");
 }
 
 } // namespace gbc

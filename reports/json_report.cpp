@@ -105,7 +105,8 @@ ojson reportToJson(const Report& report)
         ojson points = ojson::array();
         for (const auto& [t, v] : s.points)
             points.push_back(ojson::array({t, v}));
-        j["series"].push_back({{"variant", s.variant}, {"title", s.title}, {"unit", s.unit}, {"points", points}});
+        j["series"].push_back(
+            {{"variant", s.variant}, {"title", s.title}, {"unit", s.unit}, {"points", points}, {"dst", s.dstChanges}});
     }
     j["timing"] = timingJson(report.timing);
     return j;

@@ -74,14 +74,20 @@ CheckResult readResult(const JsonReader& r)
 
 Series readSeries(const JsonReader& r)
 {
-    r.allowOnly({"variant", "title", "unit", "points"});
-    Series s{r.string("variant"), r.string("title", ""), r.string("unit", ""), {}};
+    r.allowOnly({"variant", "title", "unit", "points", "dst"});
+    Series s{r.string("variant"), r.string("title", ""), r.string("unit", ""), {}, {}};
     for (const JsonReader& p : r.at("points").items()) {
         const nlohmann::json& raw = p.raw();
         if (!raw.is_array() || raw.size() != 2 || !raw[0].is_number_integer() || !raw[1].is_number())
             p.fail("report.bad_point", "a point must be [epochSeconds, number]");
         s.points.emplace_back(raw[0].get<std::int64_t>(), raw[1].get<double>());
     }
+    if (r.has("dst"))
+        for (const JsonReader& d : r.at("dst").items()) {
+            if (!d.raw().is_number_integer())
+                d.fail("report.bad_point", "a DST change must be epoch seconds");
+            s.dstChanges.push_back(d.raw().get<std::int64_t>());
+        }
     return s;
 }
 

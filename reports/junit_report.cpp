@@ -1,4 +1,6 @@
-// JUnit XML writer (pugixml): FAIL -> <failure>, ERROR -> <error>, SKIP -> <skipped>, WARN -> <system-out>.
+// JUnit XML writer (pugixml) shaped for CI test views: one suite per variant, testcase "CHECK — requirement" in class
+// PLAN; FAIL -> <failure message="expected ...; actual ...">, ERROR -> <error>, SKIP -> <skipped>, WARN -> passed with a
+// <system-out> note; the evidence requests in <system-out>.
 #include "junit_report.h"
 
 #include "utf8_repair.h"
@@ -16,22 +18,46 @@ struct SuiteCounts {
     int tests = 0, failures = 0, errors = 0, skipped = 0;
 };
 
-std::string failureText(const CheckResult& r, const std::map<std::string, const HttpExchange*>& byId)
+std::string oneLine(const std::string& text, std::size_t max)
+{
+    std::string out;
+    for (char c : text)
+        out += (c == '\n' || c == '\r') ? ' ' : c;
+    return out.size() > max ? out.substr(0, max - 3) + "..." : out;
+}
+
+// "expected X; actual Y" when the check stated both, else its message (else the requirement).
+std::string shortMessage(const CheckResult& r)
+{
+    if (!r.expected.empty() || !r.actual.empty())
+        return oneLine("expected " + r.expected + "; actual " + r.actual, 300);
+    return oneLine(r.message.empty() ? r.requirement : r.message, 300);
+}
+
+std::string detailText(const CheckResult& r)
 {
     std::ostringstream out;
-    out << "requirement: " << r.requirement << " (" << r.reference << ")\n";
-    out << "expected: " << r.expected << "\n";
-    out << "actual: " << r.actual << "\n";
+    out << "requirement: " << r.requirement << " (" << r.reference << ", " << toString(r.level) << ")\n";
+    if (!r.message.empty())
+        out << "message: " << r.message << "\n";
+    if (!r.expected.empty() || !r.actual.empty())
+        out << "expected: " << r.expected << "\nactual: " << r.actual << "\n";
     if (!r.location.empty())
         out << "location: " << r.location << "\n";
+    return out.str();
+}
+
+std::string evidenceText(const CheckResult& r, const std::map<std::string, const HttpExchange*>& byId)
+{
+    std::ostringstream out;
     for (const std::string& id : r.evidence) {
         auto it = byId.find(id);
         if (it == byId.end())
             continue;
         const HttpExchange& e = *it->second;
-        out << "evidence " << id << ": " << e.method << " " << e.url << " -> ";
+        out << "evidence " << id << " (" << e.step << "): " << e.method << " " << e.url << " -> ";
         if (e.status != 0)
-            out << e.status << "\n";
+            out << e.status << " (" << e.responseBytes << " bytes)\n";
         else
             out << "no answer (" << e.error << ")\n";
     }
@@ -42,42 +68,39 @@ void addCase(pugi::xml_node suite, const CheckResult& r, const std::map<std::str
     SuiteCounts& counts)
 {
     pugi::xml_node tc = suite.append_child("testcase");
-    tc.append_attribute("classname") = ("gbc." + (r.plan.empty() ? std::string("checks") : r.plan)).c_str();
-    tc.append_attribute("name") = (r.checkId + " [" + r.variant + "]").c_str();
+    tc.append_attribute("name") = (r.checkId + " — " + oneLine(r.requirement, 90)).c_str();
+    tc.append_attribute("classname") = (r.plan.empty() ? std::string("checks") : r.plan).c_str();
     tc.append_attribute("time") = "0";
     ++counts.tests;
-    const std::string message = r.message.empty() ? r.requirement : r.message;
+    std::string out = r.verdict == Verdict::Pass || r.verdict == Verdict::Skip ? "" : evidenceText(r, byId);
     switch (r.verdict) {
-    case Verdict::Fail: {
+    case Verdict::Fail:
         if (!r.allowedBy.empty()) {
-            tc.append_child("system-out").text() = ("expected failure: " + r.allowedBy + "\n" + message).c_str();
+            out = "expected failure (" + r.allowedBy + "): " + shortMessage(r) + "\n" + out;
             break;
         }
-        pugi::xml_node f = tc.append_child("failure");
-        f.append_attribute("message") = message.c_str();
-        f.append_attribute("type") = r.checkId.c_str();
-        f.text() = failureText(r, byId).c_str();
-        ++counts.failures;
-        break;
-    }
+        [[fallthrough]];
     case Verdict::Error: {
-        pugi::xml_node e = tc.append_child("error");
-        e.append_attribute("message") = message.c_str();
-        e.append_attribute("type") = "harness";
-        e.text() = failureText(r, byId).c_str();
-        ++counts.errors;
+        const bool error = r.verdict == Verdict::Error;
+        pugi::xml_node f = tc.append_child(error ? "error" : "failure");
+        f.append_attribute("message") = shortMessage(r).c_str();
+        f.append_attribute("type") = error ? "harness" : r.checkId.c_str();
+        f.text() = detailText(r).c_str();
+        ++(error ? counts.errors : counts.failures);
         break;
     }
     case Verdict::Skip:
-        tc.append_child("skipped").append_attribute("message") = message.c_str();
+        tc.append_child("skipped").append_attribute("message") = oneLine(r.message, 300).c_str();
         ++counts.skipped;
         break;
     case Verdict::Warn:
-        tc.append_child("system-out").text() = ("WARN (" + std::string(toString(r.level)) + "): " + message).c_str();
+        out = "WARN (" + std::string(toString(r.level)) + "): " + shortMessage(r) + "\n" + detailText(r) + out;
         break;
     case Verdict::Pass:
         break;
     }
+    if (!out.empty())
+        tc.append_child("system-out").text() = out.c_str();
 }
 
 void setCounts(pugi::xml_node node, const SuiteCounts& c)

@@ -62,6 +62,7 @@ struct Series {
     std::string title; // e.g. "UsagePoint 1 / MeterReading 1"
     std::string unit;  // e.g. "Wh"
     std::vector<std::pair<std::int64_t, double>> points; // (epoch seconds, value)
+    std::vector<std::int64_t> dstChanges; // UTC instants within the points' span where the local offset changes
 };
 
 // An expected-failures entry that matched no FAIL among the checks that ran.

@@ -7,6 +7,7 @@
 #include "html_report.h"
 #include "json_report.h"
 #include "junit_report.h"
+#include "markdown_report.h"
 
 namespace gbc {
 
@@ -33,7 +34,7 @@ Status writeFile(const std::string& path, const std::string& content)
 } // namespace
 
 Result<std::vector<std::string>> writeReportFiles(const Report& report, const std::string& dir,
-    const std::vector<std::string>& formats)
+    const std::vector<std::string>& formats, bool fullEvidence)
 {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -49,8 +50,16 @@ Result<std::vector<std::string>> writeReportFiles(const Report& report, const st
             path = dir + "/junit.xml";
             content = reportToJunit(report);
         } else if (f == "html") {
+            if (fullEvidence) {
+                if (Status st = writeFile(dir + "/evidence.html", evidenceToHtml(report)); !st)
+                    return st.error();
+                written.push_back(dir + "/evidence.html");
+            }
             path = dir + "/index.html";
-            content = reportToHtml(report);
+            content = reportToHtml(report, HtmlOptions{fullEvidence ? "evidence.html" : ""});
+        } else if (f == "markdown") {
+            path = dir + "/summary.md";
+            content = reportToMarkdown(report);
         } else {
             continue;
         }
@@ -71,9 +80,9 @@ Result<std::vector<std::string>> parseFormats(const std::string& list)
         if (comma == std::string::npos)
             comma = list.size();
         const std::string item = list.substr(start, comma - start);
-        if (item != "console" && item != "json" && item != "junit" && item != "html")
+        if (item != "console" && item != "json" && item != "junit" && item != "html" && item != "markdown")
             return Error{"usage.format", "--format " + list,
-                "unknown format '" + item + "' (choose from console, json, junit, html)"};
+                "unknown format '" + item + "' (choose from console, json, junit, html, markdown)"};
         out.push_back(item);
         start = comma + 1;
     }

@@ -39,7 +39,7 @@ int runMergeCommand(const ParsedArgs& args)
         writeReportFiles(merged.value(), args.value("--report-dir", "reports/out/merged"), formats.value());
     if (!written)
         return fail(written.error());
-    std::cout << renderConsoleSummary(merged.value(), written.value()) << std::flush;
+    std::cout << renderConsoleSummary(merged.value(), written.value(), useColour(1)) << std::flush;
     return summarize(merged.value()).exitCode;
 }
 

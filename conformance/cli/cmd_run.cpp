@@ -160,12 +160,13 @@ int runAndReport(const ParsedArgs& a, const RunOptions& options, const std::vect
     prepared.sims.clear(); // stop the simulators before writing
     const std::string dir = a.value("--report-dir", "reports/out/" + slug(prepared.target.name) +
         (options.shardCount > 1 ? "-shard-" + std::to_string(options.shardIndex) : ""));
-    Result<std::vector<std::string>> written = writeReportFiles(report, dir, formats);
+    Result<std::vector<std::string>> written = writeReportFiles(report, dir, formats, a.has("--full-evidence"));
     if (!written) {
         std::cerr << "gbc-conformance run: ERROR " << written.error().describe() << "\n";
         return kUsage;
     }
-    std::cout << (console ? renderConsoleSummary(report, written.value()) : verdictLine(report) + "\n") << std::flush;
+    // Whatever --format says: the verdict, one line per failing check, the report paths.
+    std::cout << renderConsoleSummary(report, written.value(), useColour(1)) << std::flush;
     return summarize(report).exitCode;
 }
 

@@ -1,6 +1,9 @@
 // `gbc-conformance validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format LIST] [--report-dir DIR] [--verbose]`:
 // validates, then writes the canonical report through the reports/ writers (the report.json schema of run and merge).
+#include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "commands.h"
 #include "console_report.h"
@@ -8,6 +11,8 @@
 #include "json_report.h"
 #include "junit_report.h"
 #include "report_files.h"
+#include "interval_series.h"
+#include "markdown_report.h"
 #include "validate.h"
 #include "validation_report.h"
 
@@ -54,7 +59,7 @@ Result<ValidateArgs> readArgs(const ParsedArgs& args)
     return out;
 }
 
-// One rendering on stdout (without --report-dir).
+// One rendering on stdout (without --report-dir). The XSD check is named even when it SKIPped everywhere.
 std::string render(const std::string& format, const Report& report, bool verbose)
 {
     if (format == "json")
@@ -63,7 +68,24 @@ std::string render(const std::string& format, const Report& report, bool verbose
         return reportToJunit(report);
     if (format == "html")
         return reportToHtml(report);
-    return renderConsoleFindings(report, verbose) + verdictLine(report) + "\n";
+    if (format == "markdown")
+        return reportToMarkdown(report);
+    const bool colour = useColour(1);
+    return renderConsoleFindings(report, verbose, {"ESPI-XSD-001"}, colour) + paint(verdictLine(report), colour) + "\n";
+}
+
+// The usage charts of each usable file (one per UsagePoint), for the HTML report.
+void addSeries(Report& report, const std::vector<ValidationResult>& results)
+{
+    for (const ValidationResult& r : results) {
+        if (!r.usable)
+            continue;
+        std::ifstream in(r.source, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (Result<EspiDocument> doc = EspiDocument::parse(bytes); doc)
+            for (Series& s : intervalSeries(doc.value(), r.source))
+                report.series.push_back(std::move(s));
+    }
 }
 
 } // namespace
@@ -79,7 +101,9 @@ int runValidateCommand(const ParsedArgs& args)
     std::vector<ValidationResult> results;
     for (const std::string& file : a.files)
         results.push_back(validateFile(file, a.options));
-    const Report report = validationReport(results, toolVersion());
+    Report report = validationReport(results, toolVersion());
+    if (std::find(a.formats.begin(), a.formats.end(), "html") != a.formats.end())
+        addSeries(report, results);
     if (a.reportDir.empty()) {
         for (const std::string& f : a.formats)
             std::cout << render(f, report, a.verbose);

@@ -18,7 +18,7 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> table{
         {"validate",
-         "validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format console,json,junit,html] "
+         "validate FILE... [--fb LIST] [--schema DIR | --no-schema] [--format console,json,junit,html,markdown] "
          "[--report-dir DIR] [--verbose]",
          "check ESPI XML files (schema and data checks) into the report of run; exit 0 no MUST failed, 1 one failed, "
          "2 unusable input",
@@ -29,18 +29,20 @@ const std::vector<Command>& commands()
         {"run",
          "run --target FILE | --sim [UTILITY] [--plan full|oauth|oauth-authorize|oauth-token|espi|odr|json-api] "
          "[--filter GLOB] [--exclude GLOB] [--variant GLOB] [--expected-failures FILE] [--report-dir DIR] "
-         "[--format console,json,junit,html] [--shard I/N] [--jobs N] [--sim-arg=ARG]... [--sim-binary PATH] "
-         "[--schema DIR | --no-schema]\n"
+         "[--format console,json,junit,html,markdown] [--full-evidence] [--shard I/N] [--jobs N] [--sim-arg=ARG]... "
+         "[--sim-binary PATH] [--schema DIR | --no-schema]\n"
          "  gbc-conformance run --list [--plan NAME] [--filter GLOB] [--exclude GLOB]",
          "play the third party against a Data Custodian (a target file or spawned simulators) and report",
          {{"--target", "--plan", "--filter", "--exclude", "--variant", "--expected-failures", "--report-dir",
               "--format", "--shard", "--jobs", "--sim-arg", "--sim-binary", "--schema"},
-             {"--sim"}, {"--list", "--no-schema"}, {}},
+             {"--sim"}, {"--list", "--no-schema", "--full-evidence"}, {}},
          runRunCommand},
-        {"matrix", "matrix --emit github|gitlab|json [--sim [UTILITY] | --target FILE] [--variant GLOB] [--shards N]",
-         "the variants (or N shards) as a CI matrix",
+        {"matrix",
+         "matrix --emit github|gitlab|json|github-workflow|gitlab-pipeline [--sim [UTILITY] | --target FILE] "
+         "[--variant GLOB] [--shards N]",
+         "the variants (or N shards) as a CI matrix, or a complete GitHub workflow / GitLab pipeline around it",
          {{"--emit", "--target", "--variant", "--shards"}, {"--sim"}, {}, {}}, runMatrixCommand},
-        {"merge", "merge [--report-dir DIR] [--format json,junit,html,console] REPORT.json|DIR...",
+        {"merge", "merge [--report-dir DIR] [--format json,junit,html,markdown,console] REPORT.json|DIR...",
          "combine report.json files (shards of one run, or validate reports) into one report",
          {{"--report-dir", "--format"}, {}, {}, {}}, runMergeCommand},
     };

@@ -168,8 +168,7 @@ void probeEspi(Session& s, const std::string& foreignSubscription, int historyPa
         if (l.usagePointId.empty())
             l.usagePointId = lastSegment(std::string(feed.entries()[up].self));
     if (batch && batch->status == 200) {
-        Series series = intervalSeries(feed, s.variant().id);
-        if (!series.points.empty())
+        for (Series& series : intervalSeries(feed, s.variant().id))
             l.series.push_back(std::move(series));
     }
     probeHistoryHeads(s, feed);

@@ -59,7 +59,7 @@ Report sampleReport()
         exchange(b, "0001", "token.code", 0)};
     r.exchanges[2].error = "connection refused";
     r.exchanges[2].responseBody.clear();
-    Series s{a, "UsagePoint 1 / MeterReading 1", "Wh", {}};
+    Series s{a, "UsagePoint 1 / MeterReading 1", "Wh", {}, {}};
     for (int i = 0; i < 96; ++i)
         s.points.emplace_back(1700000000 + i * 900, 100.0 + (i % 24) * 10.0);
     r.series = {s};

@@ -31,7 +31,7 @@ TEST(CliTest, ExitCodes)
     EXPECT_NE(ok.out.find("PASS"), std::string::npos);
     CliRun bad = run("validate " + fixture("invalid_ESPI-AUTH-BEARER_lowercase.xml"));
     EXPECT_EQ(bad.code, 1) << bad.out;
-    EXPECT_NE(bad.out.find("ESPI-AUTH-BEARER FAIL"), std::string::npos) << bad.out;
+    EXPECT_NE(bad.out.find("FAIL ESPI-AUTH-BEARER 1× — first at "), std::string::npos) << bad.out; // one line per check
     CliRun warnOnly = run("validate " + fixture("invalid_ESPI-ENV-ID-VERSION_v4.xml"));
     EXPECT_EQ(warnOnly.code, 0) << warnOnly.out;
     CliRun broken = run("validate " + fixture("invalid_ESPI-XML-WELLFORMED_mismatched_tag.xml"));
@@ -92,7 +92,7 @@ TEST(CliTest, ReportFiles)
     ASSERT_TRUE(junit.load_file((dir + "/junit.xml").c_str()));
     EXPECT_EQ(junit.child("testsuites").attribute("failures").as_int(), 1);
     EXPECT_EQ(junit.child("testsuites").attribute("tests").as_int(), static_cast<int>(j["results"].size()));
-    EXPECT_NE(r.out.find("ESPI-D080 FAIL"), std::string::npos);
+    EXPECT_NE(r.out.find("FAIL ESPI-D080 1× — first at "), std::string::npos) << r.out;
     std::filesystem::remove_all(dir);
     CliRun json = run("validate " + fixture("valid_gas_feed.xml") + " --format json");
     EXPECT_EQ(nlohmann::json::parse(json.out)["variants"][0]["description"].get<std::string>().rfind("FB 1_4_10_12", 0), 0u);

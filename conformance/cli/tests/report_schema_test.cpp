@@ -46,7 +46,8 @@ TEST(ReportSchema, ValidateWritesTheSharedReport)
     EXPECT_EQ(j["schema"], kReportSchema);
     EXPECT_EQ(j["run"]["command"], "validate");
     EXPECT_EQ(j["summary"]["exitCode"], 1);
-    EXPECT_NE(r.out.find("ESPI-D080 FAIL " + fixture("invalid_ESPI-D080_water_as_energy.xml") + ":"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("FAIL ESPI-D080 1× — first at " + fixture("invalid_ESPI-D080_water_as_energy.xml") + ":"),
+        std::string::npos) << r.out;
     EXPECT_NE(r.out.find("  report: " + dir + "/report.json"), std::string::npos) << r.out;
     Result<Report> read = readReport(dir);
     ASSERT_TRUE(read.ok()) << read.error().describe();

@@ -199,15 +199,20 @@ TEST(RunnerCli, UnreachableTargetIsAnErrorNotAFailure)
 TEST(RunnerCli, ReportsCarryNoSecrets)
 {
     const std::string dir = freshDir("secrets");
-    ASSERT_EQ(runTool(conformanceExe(), simRun("EPE", dir, {"--variant", "EPE/sso/residential", "--format", "json,junit,html"})).exitCode, 0);
-    for (const char* file : {"/report.json", "/junit.xml", "/index.html"}) {
+    ASSERT_EQ(runTool(conformanceExe(), simRun("EPE", dir, {"--variant", "EPE/sso/residential", "--format", "json,junit,html",
+        "--full-evidence"})).exitCode, 0);
+    for (const char* file : {"/report.json", "/junit.xml", "/index.html", "/evidence.html"}) {
         std::ifstream in(dir + file);
         const std::string text((std::istreambuf_iterator<char>(in)), {});
         ASSERT_GT(text.size(), 1000u) << file;
         for (const char* secret : {"sandbox_secret", "epe_sandbox_api_token", "RVBFX2NjY2NjY2NjYzpzYW5kYm94X3NlY3JldA",
-                 "\"access_token\":\"", "password=test_residential"})
+                 "password=test_residential"})
             EXPECT_EQ(text.find(secret), std::string::npos) << secret << " in " << file;
-        if (std::string(file) != "/junit.xml") { // JUnit carries evidence only for failures; this run has none
+        const std::string token = "\"access_token\":\""; // HTML shows bodies as text: every token value is redacted
+        for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + 1))
+            EXPECT_EQ(text.compare(at + token.size(), 10, "[redacted:"), 0) << text.substr(at, 60) << " in " << file;
+        // JUnit and index.html carry evidence bodies only for non-PASS results, and this run has none.
+        if (std::string(file) != "/junit.xml" && std::string(file) != "/index.html") {
             EXPECT_NE(text.find("[redacted:access_token#1]"), std::string::npos) << file;
         }
     }
