@@ -85,7 +85,7 @@ public:
         switch (f.kind) {
         case FaultKind::Status: {
             const HttpAnswer a = statusAnswer(f);
-            return OutboundResponse{f.status, "", a.contentType, a.body};
+            return OutboundResponse{f.status, "", a.contentType, a.body, {}};
         }
         case FaultKind::Truncate: {
             OutboundRequest cut = request;
@@ -94,9 +94,9 @@ public:
         }
         case FaultKind::Stall:
             sleepMs(f.stallMs);
-            return OutboundResponse{0, "timed out (stall scripted by /__sim/faults)", "", ""};
+            return OutboundResponse{0, "timed out (stall scripted by /__sim/faults)", "", "", {}};
         default:
-            return OutboundResponse{0, "connection reset (scripted by /__sim/faults)", "", ""};
+            return OutboundResponse{0, "connection reset (scripted by /__sim/faults)", "", "", {}};
         }
     }
 

@@ -61,7 +61,7 @@ struct FakeOutbound : gbc::OutboundHttp {
     gbc::OutboundResponse send(const gbc::OutboundRequest& r) override
     {
         sent.push_back(r);
-        return gbc::OutboundResponse{204, "", "", ""};
+        return gbc::OutboundResponse{204, "", "", "", {}};
     }
 };
 
