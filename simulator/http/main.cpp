@@ -42,6 +42,7 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     so.publicBaseUrl = opts.publicUrl;
     so.admin = !opts.noAdmin;
     so.adminToken = opts.adminToken;
+    so.limits = opts.limits;
     if (!opts.certFile.empty()) {
         auto identity = loadTlsIdentity(opts.certFile, opts.keyFile);
         if (!identity)
