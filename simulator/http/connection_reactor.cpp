@@ -257,7 +257,7 @@ void ConnectionReactor::onReadable(Connection* c)
     }
     if (eof)
         return release(c);
-    if (c->in.size() > limits_.maxHeaderBytes) {
+    if (c->in.size() > limits_.maxHeaderBytes && c->in.find("\r\n\r\n") == std::string::npos) {
         sendNow(c->fd, headersTooLargeAnswer());
         return release(c);
     }

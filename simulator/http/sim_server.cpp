@@ -83,6 +83,7 @@ std::string SimServer::baseUrl() const
 
 Status SimServer::buildServer()
 {
+    options_.limits.maxBodyBytes = options_.maxBodyBytes; // a larger body is refused (413) without being buffered
     if (!options_.tls) {
         auto plain = std::make_unique<ReactorServer>(options_.limits);
         reactor_ = plain.get();

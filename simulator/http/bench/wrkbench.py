@@ -20,7 +20,7 @@ def token_script(path, body="grant_type=client_credentials", basic=None):
     return path
 
 
-def start(cmd, url_pattern=r"(https?://[0-9.]+:\d+)", env=None, cwd=None):
+def start(cmd, url_pattern=r"(https?://[A-Za-z0-9.-]+:\d+)", env=None, cwd=None):
     """Starts `cmd`; returns (process, base URL) once a stdout line contains a URL."""
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd)
     for _ in range(50):
@@ -29,7 +29,7 @@ def start(cmd, url_pattern=r"(https?://[0-9.]+:\d+)", env=None, cwd=None):
             break
         m = re.search(url_pattern, line)
         if m:
-            return proc, m.group(1)
+            return proc, m.group(1).replace("//localhost:", "//127.0.0.1:")
     proc.kill()
     raise RuntimeError(f"{cmd[0]}: no URL on stdout")
 

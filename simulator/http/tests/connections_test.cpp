@@ -107,6 +107,10 @@ TEST_F(Connections, BodiesInPiecesAndChunksArriveWhole)
     ASSERT_TRUE(c.send("2\r\nef\r\n0\r\n\r\n"));
     ASSERT_TRUE(c.read(r, 5000));
     EXPECT_EQ(r.body, "6");
+    const std::string big(100 * 1024, 'b'); // more than the 64 KiB header limit, within the body limit
+    const std::string post = "POST /__test/length HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+                             "Content-Length: " + std::to_string(big.size()) + "\r\n\r\n";
+    EXPECT_EQ(c.exchange(post + big).body, std::to_string(big.size()));
 }
 
 // Makes sure that with every worker busy and the queue full, one more request is answered 503 with Retry-After at
