@@ -100,6 +100,22 @@ std::optional<std::size_t> contentLength(std::string_view headers)
     return length;
 }
 
+// True when a complete header block asks for "Expect: 100-continue" (the client holds its body back until told).
+bool expectsContinue(std::string_view data)
+{
+    const std::size_t end = data.find("\r\n\r\n");
+    for (std::size_t pos = data.find("\r\n"); end != std::string_view::npos && pos < end;) {
+        const std::size_t eol = data.find("\r\n", pos + 2);
+        const std::string_view line = data.substr(pos + 2, eol - pos - 2);
+        const std::size_t colon = line.find(':');
+        if (colon != std::string_view::npos && equalsIgnoreCase(line.substr(0, colon), "expect") &&
+            equalsIgnoreCase(trim(line.substr(colon + 1)), "100-continue"))
+            return true;
+        pos = eol;
+    }
+    return false;
+}
+
 void describe(int fd, bool peer, std::string& ip, int& port)
 {
     sockaddr_storage addr{};
@@ -257,6 +273,10 @@ void ConnectionReactor::onReadable(Connection* c)
     }
     if (eof)
         return release(c);
+    if (!c->continued && expectsContinue(c->in)) { // the body follows only after this
+        c->continued = true;
+        sendNow(c->fd, "HTTP/1.1 100 Continue\r\n\r\n");
+    }
     if (c->in.size() > limits_.maxHeaderBytes && c->in.find("\r\n\r\n") == std::string::npos) {
         sendNow(c->fd, headersTooLargeAnswer());
         return release(c);
@@ -312,6 +332,7 @@ void ConnectionReactor::serve(Connection* c)
             return release(c);
         c->in.erase(0, c->consumed);
         c->consumed = 0;
+        c->continued = false;
         if (c->in.capacity() > 64 * 1024)
             c->in.shrink_to_fit();
         c->requestStart = c->lastActivity = SteadyClock::now();

@@ -51,6 +51,7 @@ struct Connection {
     std::chrono::steady_clock::time_point lastActivity, requestStart;
     bool parked = false;      // waiting in epoll (the poller owns it) rather than in the queue or a worker
     bool closeAfter = false;  // the request's body will not be read (too large): close after answering
+    bool continued = false;   // "100 Continue" sent for the request being read
     std::size_t served = 0;
 };
 

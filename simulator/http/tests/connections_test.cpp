@@ -113,6 +113,24 @@ TEST_F(Connections, BodiesInPiecesAndChunksArriveWhole)
     EXPECT_EQ(c.exchange(post + big).body, std::to_string(big.size()));
 }
 
+// Makes sure a client that waits for "100 Continue" before sending its body is told to go on at once (the request
+// is only dispatched once the body is there). Example failure: curl's one-second wait on every such POST.
+TEST_F(Connections, ExpectContinueAnsweredBeforeTheBody)
+{
+    start({});
+    RawConn c = connect();
+    ASSERT_TRUE(c.send("POST /__test/length HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
+    RawResponse r;
+    ASSERT_TRUE(c.read(r, 500)) << "no interim answer";
+    EXPECT_EQ(r.status, 100);
+    ASSERT_TRUE(c.send("12345"));
+    do
+        ASSERT_TRUE(c.read(r, 5000));
+    while (r.status == 100); // httplib sends its own 100 too; several 1xx are allowed (RFC 9110 section 15.2)
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, "5");
+}
+
 // Makes sure that with every worker busy and the queue full, one more request is answered 503 with Retry-After at
 // once, and the queued one is still served. Example failure: the request left waiting until a worker frees up.
 TEST_F(Connections, FullQueueAnswers503AtOnce)
