@@ -78,7 +78,18 @@ const Client* Utility::findClient(const std::string& clientId) const
     for (const Client& c : clients)
         if (c.clientId == clientId)
             return &c;
-    return nullptr;
+    return registered ? registered->find(clientId) : nullptr;
+}
+
+std::vector<const Client*> Utility::allClients() const
+{
+    std::vector<const Client*> out;
+    for (const Client& c : clients)
+        out.push_back(&c);
+    if (registered)
+        for (const Client* c : registered->all())
+            out.push_back(c);
+    return out;
 }
 
 const Customer* Utility::findCustomer(const std::string& customerId) const

@@ -3,10 +3,12 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "registered_clients.h"
 #include "time_zone.h"
 
 namespace gbc {
@@ -103,9 +105,14 @@ struct Utility {
     bool odr = false;
     std::vector<Client> clients;
     std::vector<Customer> customers;
+    // Clients registered at run time (gbc-sim attaches one registry per utility; null elsewhere). Shared by copies.
+    std::shared_ptr<RegisteredClients> registered;
 
     bool allows(AuthType t) const;
+    // A catalogue client, else a registered one.
     const Client* findClient(const std::string& clientId) const;
+    // Catalogue clients then registered ones (a snapshot: pointers stay valid).
+    std::vector<const Client*> allClients() const;
     const Customer* findCustomer(const std::string& customerId) const;
 };
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "catalogue_io.h"
 #include "catalogue_rules.h"
 #include "json_reader.h"
 
@@ -180,13 +181,14 @@ std::vector<AuthType> readAuthTypes(const JsonReader& r)
     return out;
 }
 
-// Two customers of one utility must not answer to the same identity value.
-void checkUniqueIdentities(const Utility& u, const JsonReader& r)
+// Two customers of one utility must not answer to the same identity value. Customers before `fileOffset` were
+// checked already (an overlay's base): the file's customer i is u.customers[fileOffset + i].
+void checkUniqueIdentities(const Utility& u, const JsonReader& r, std::size_t fileOffset = 0)
 {
     std::set<std::string> seen;
     auto claim = [&](const std::string& kind, const std::string& value, std::size_t ci) {
         if (!seen.insert(kind + "\n" + value).second)
-            r.at("customers").items()[ci].at("identities").fail(
+            r.at("customers").items()[ci - fileOffset].at("identities").fail(
                 "catalogue.duplicate_identity", "duplicate " + kind + " '" + value + "' in utility " + u.id);
     };
     for (std::size_t i = 0; i < u.customers.size(); ++i) {
@@ -297,22 +299,40 @@ Result<Catalogue> loadCatalogue(const CatalogueSource& scenarios, const std::vec
     }
 }
 
-Result<Catalogue> loadCatalogueDir(const std::string& dir)
+namespace catalogue_io {
+
+Client readClientRecord(const JsonReader& r) { return readClient(r); }
+Customer readCustomerRecord(const JsonReader& r, const Catalogue& cat) { return readCustomer(r, cat); }
+Utility readUtilityRecord(const JsonReader& r, const Catalogue& cat) { return readUtility(r, cat); }
+void readScenarioFile(const CatalogueSource& src, Catalogue& cat) { readScenarios(src, cat); }
+void checkIdentities(const Utility& u, const JsonReader& r, std::size_t fileOffset) { checkUniqueIdentities(u, r, fileOffset); }
+void checkUnique(const Catalogue& cat, const Utility& u, const JsonReader& r) { checkGlobalUniqueness(cat, u, r); }
+
+Result<std::vector<std::string>> utilityFiles(const std::string& dir)
 {
-    namespace fs = std::filesystem;
-    auto scenarios = readTextFile(dir + "/scenarios.json");
-    if (!scenarios)
-        return scenarios.error();
     std::vector<std::string> paths;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir + "/utilities", ec))
+    for (const auto& entry : std::filesystem::directory_iterator(dir + "/utilities", ec))
         if (entry.path().extension() == ".json")
             paths.push_back(entry.path().string());
     if (ec)
         return Error{"catalogue.unreadable", dir + "/utilities", ec.message()};
     std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+} // namespace catalogue_io
+
+Result<Catalogue> loadCatalogueDir(const std::string& dir)
+{
+    auto scenarios = readTextFile(dir + "/scenarios.json");
+    if (!scenarios)
+        return scenarios.error();
+    auto paths = catalogue_io::utilityFiles(dir);
+    if (!paths)
+        return paths.error();
     std::vector<CatalogueSource> sources;
-    for (const std::string& p : paths) {
+    for (const std::string& p : *paths) {
         auto text = readTextFile(p);
         if (!text)
             return text.error();

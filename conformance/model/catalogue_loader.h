@@ -22,6 +22,12 @@ Result<Catalogue> loadCatalogue(const CatalogueSource& scenarios, const std::vec
 // Reads DIR/scenarios.json and DIR/utilities/*.json (sorted by name).
 Result<Catalogue> loadCatalogueDir(const std::string& dir);
 
+// Overlay mode: adds DIR/scenarios.json (optional) and DIR/utilities/*.json to `base`. A utility file whose id is
+// already in `base` holds only "id", "clients" and "customers" and adds them to that utility; any other file is a
+// whole new utility. A scenario, utility id, host, client id or customer id that already exists is an error naming
+// the file and JSON pointer.
+Result<Catalogue> loadCatalogueOverlay(Catalogue base, const std::string& dir);
+
 // The catalogue compiled into the binaries from scenarios/ at build time.
 Result<Catalogue> builtinCatalogue();
 

@@ -137,7 +137,8 @@ void syncEventsLocked(ApiState& state, EpochSeconds now)
 {
     EventBatch batch(state);
     for (const Utility& u : state.ctx.catalogue.utilities) {
-        for (const Client& c : u.clients) {
+        for (const Client* client : u.allClients()) {
+            const Client& c = *client;
             auto records = state.ctx.directory.authorizationsOf(c.clientId);
             for (auto it = records.rbegin(); it != records.rend(); ++it) // oldest first
                 if (!state.deletedAuthorizations.count(it->uid))

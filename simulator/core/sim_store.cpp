@@ -45,7 +45,8 @@ std::string SimStore::nextUidLocked()
 std::optional<TokenInfo> SimStore::catalogueTokenLocked(const std::string& bearer) const
 {
     for (const Utility& u : catalogue_.utilities) {
-        for (const Client& c : u.clients) {
+        for (const Client* client : u.allClients()) {
+            const Client& c = *client;
             TokenInfo info;
             info.clientId = c.clientId;
             info.utilityId = u.id;

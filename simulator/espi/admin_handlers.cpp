@@ -42,8 +42,8 @@ HttpAnswer applicationInformation(const EspiCall& c)
     const std::string& id = c.target.id("id");
     if (!client || applicationInformationId(*client) != id) {
         for (const Utility& each : c.ctx.catalogue.utilities)
-            for (const Client& other : each.clients)
-                if (applicationInformationId(other) == id)
+            for (const Client* other : each.allClients())
+                if (applicationInformationId(*other) == id)
                     return espiErrorAnswer(forbidden(c, "a registration token reads only its own ApplicationInformation"));
         return espiErrorAnswer(Error{kNotFound, c.relativePath, "no ApplicationInformation '" + id + "'"});
     }

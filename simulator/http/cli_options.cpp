@@ -91,8 +91,17 @@ Status parseFlag(const std::string& flag, const std::string& value, SimCliOption
         out.certFile = value;
     else if (flag == "--key")
         out.keyFile = value;
-    else if (flag == "--scenarios")
+    else if (flag == "--scenarios" || flag == "--scenarios-overlay") {
+        if (!out.scenariosDir.empty())
+            return usage(flag, "give one of --scenarios DIR or --scenarios-overlay DIR, once");
         out.scenariosDir = value;
+        out.scenariosOverlay = flag == "--scenarios-overlay";
+    } else if (flag == "--clients")
+        out.clientsFile = value;
+    else if (flag == "--cert-out")
+        out.certOut = value;
+    else if (flag == "--faults")
+        out.faultsFile = value;
     else if (flag == "--clock")
         out.clock = value;
     else if (flag == "--seed") {
@@ -114,7 +123,8 @@ Status parseFlag(const std::string& flag, const std::string& value, SimCliOption
 
 bool takesValue(const std::string& flag)
 {
-    for (const char* f : {"--listen", "--public-url", "--admin-token", "--cert", "--key", "--scenarios", "--clock", "--seed",
+    for (const char* f : {"--listen", "--public-url", "--admin-token", "--cert", "--key", "--scenarios", "--scenarios-overlay",
+                          "--clients", "--cert-out", "--faults", "--clock", "--seed",
                           "--defect", "--variation", "--workers", "--max-connections", "--request-timeout", "--idle-timeout"})
         if (flag == f)
             return true;
@@ -165,6 +175,8 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
         return usage("--cert/--key", "give both --cert FILE and --key FILE, or neither");
     if (!out.certFile.empty())
         out.tls = true;
+    if (!out.certOut.empty() && !out.tls)
+        return usage("--cert-out", "only means something with --tls (or --cert/--key)");
     return out;
 }
 
@@ -182,6 +194,13 @@ std::string simHelpText()
                        "  --cert FILE --key FILE  serve HTTPS with this PEM certificate and key\n"
                        "  --scenarios DIR      load DIR/scenarios.json and DIR/utilities/*.json instead of the\n"
                        "                       built-in catalogue\n"
+                       "  --scenarios-overlay DIR  add DIR/utilities/*.json (and DIR/scenarios.json, optional) to the\n"
+                       "                       built-in catalogue; a utility file naming a built-in utility adds its\n"
+                       "                       clients and customers to it; a repeated id is an error\n"
+                       "  --clients FILE       register apps at start: a JSON array of POST /__sim/clients bodies\n"
+                       "  --cert-out FILE      with --tls: write the generated certificate here (default: a temp\n"
+                       "                       file); its path is the stdout line after the listening line\n"
+                       "  --faults FILE        fault script at start (the body of POST /__sim/faults)\n"
                        "  --clock SPEC         'real' or 'fixed:ISO8601' (default ") + kDefaultClockSpec + ");\n"
            "                       a fixed clock moves only via POST /__sim/clock {\"advance\":\"PT15M\"}\n"
            "  --seed N             seed for generated ids and data (default 1)\n"

@@ -21,6 +21,10 @@ struct SimCliOptions {
     bool tls = false;
     std::string certFile, keyFile;
     std::string scenariosDir; // empty: built-in catalogue
+    bool scenariosOverlay = false; // --scenarios-overlay DIR: add DIR's utilities, clients, customers to the built-in ones
+    std::string clientsFile;  // --clients FILE: JSON array of registrations (like POST /__sim/clients)
+    std::string certOut;      // --cert-out FILE: where --tls writes its certificate (default: a temp file)
+    std::string faultsFile;   // --faults FILE: fault script (like POST /__sim/faults)
     std::string clock;        // empty: kDefaultClockSpec
     std::uint64_t seed = 1;
     std::set<std::string> defects;

@@ -13,7 +13,7 @@ namespace gbc {
 
 namespace {
 
-// Answers up to this size are sent in one piece; beyond it, what is collected goes out with the next write.
+// A first write this large (never a header block) is sent at once rather than held.
 constexpr std::size_t kGatherBytes = 256 * 1024;
 
 } // namespace
@@ -78,7 +78,10 @@ ssize_t ConnStream::write(const char* ptr, size_t size)
 {
     if (failed_)
         return -1;
-    if (out_.size() + size < kGatherBytes) {
+    // httplib writes the status line and headers in one call, then the body (or each content-provider chunk): the
+    // headers wait for the first body bytes, which then leave at once (a provider may stall between its chunks).
+    if (!headersHeld_ && size < kGatherBytes) {
+        headersHeld_ = true;
         out_.append(ptr, size);
         return static_cast<ssize_t>(size);
     }

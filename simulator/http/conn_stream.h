@@ -1,5 +1,5 @@
 // httplib::Stream over one dispatched connection: reads the bytes the reactor buffered, then the socket until the
-// request's deadline; writes are collected and sent together (status line, headers and body in one send()).
+// request's deadline; the header block is held and sent with the body's first bytes (one sendmsg).
 #pragma once
 
 #include <httplib.h>
@@ -36,6 +36,7 @@ private:
     std::chrono::steady_clock::time_point deadline_;
     std::chrono::milliseconds writeTimeout_;
     std::string out_;
+    bool headersHeld_ = false;
     bool failed_ = false;
 };
 

@@ -1,14 +1,20 @@
 // gbc-sim: parse the command line, then list (scenarios, defects, variations) or serve until SIGINT/SIGTERM.
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "catalogue_listing.h"
 #include "catalogue_loader.h"
 #include "cli_options.h"
 #include "catalogue_variations.h"
+#include "client_registration.h"
 #include "defects.h"
+#include "fault_script.h"
+#include "json_reader.h"
 #include "sim_server.h"
 #include "tls_cert.h"
 
@@ -18,7 +24,66 @@ namespace {
 
 Result<Catalogue> loadCatalogue(const SimCliOptions& opts)
 {
-    return opts.scenariosDir.empty() ? builtinCatalogue() : loadCatalogueDir(opts.scenariosDir);
+    if (opts.scenariosDir.empty())
+        return builtinCatalogue();
+    if (!opts.scenariosOverlay)
+        return loadCatalogueDir(opts.scenariosDir);
+    auto base = builtinCatalogue();
+    return base ? loadCatalogueOverlay(std::move(base.value()), opts.scenariosDir) : base;
+}
+
+// --clients FILE: registrations made before serving, exactly as POST /__sim/clients would make them.
+Status registerFromFile(const std::string& path, Catalogue& catalogue)
+{
+    attachRegistries(catalogue);
+    if (path.empty())
+        return okStatus();
+    auto text = readTextFile(path);
+    if (!text)
+        return text.error();
+    auto registrations = readRegistrationFile(*text, path);
+    if (!registrations)
+        return registrations.error();
+    return registerAll(catalogue, *registrations, path);
+}
+
+// --faults FILE: the body POST /__sim/faults takes.
+Result<std::shared_ptr<FaultBook>> loadFaults(const std::string& path)
+{
+    auto book = std::make_shared<FaultBook>();
+    if (path.empty())
+        return book;
+    auto text = readTextFile(path);
+    if (!text)
+        return text.error();
+    auto doc = parseJsonText(*text, path);
+    if (!doc)
+        return doc.error();
+    auto script = readFaultScript(*doc, path);
+    if (!script)
+        return script.error();
+    book->set(std::move(script.value()));
+    return book;
+}
+
+// With TLS: the certificate goes to --cert-out FILE or a temp file, named on the line after the listening line.
+Status writeCertificate(const SimCliOptions& opts, const std::string& pem)
+{
+    std::string path = opts.certOut;
+    if (path.empty()) {
+        std::string pattern = "/tmp/gbc-sim-cert-XXXXXX.pem";
+        const int fd = mkstemps(pattern.data(), 4);
+        if (fd < 0)
+            return Error{"tls", "--cert-out", "cannot create a temp file for the certificate"};
+        close(fd);
+        path = pattern;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << pem;
+    if (!out.flush())
+        return Error{"tls", "--cert-out", "cannot write the certificate to '" + path + "'"};
+    std::cout << "gbc-sim certificate: " << path << std::endl;
+    return okStatus();
 }
 
 int fail(int code, const Error& e)
@@ -43,6 +108,10 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     so.admin = !opts.noAdmin;
     so.adminToken = opts.adminToken;
     so.limits = opts.limits;
+    auto faults = loadFaults(opts.faultsFile);
+    if (!faults)
+        return faults.error();
+    so.faults = *faults;
     if (!opts.certFile.empty()) {
         auto identity = loadTlsIdentity(opts.certFile, opts.keyFile);
         if (!identity)
@@ -79,6 +148,9 @@ int serve(SimServerOptions so, const SimCliOptions& opts)
     if (Status st = server.start(opts.host, opts.port); !st)
         return fail(1, st.error());
     std::cout << "gbc-sim listening on " << server.baseUrl() << std::endl;
+    if (opts.tls && (opts.certFile.empty() || !opts.certOut.empty())) // generated, or asked for
+        if (Status st = writeCertificate(opts, server.certificatePem()); !st)
+            return fail(1, st.error());
     if (!opts.noAdmin && opts.adminToken.empty() && !server.adminToken().empty()) // generated: say it (once)
         std::cout << "gbc-sim admin token: " << server.adminToken() << std::endl;
     int received = 0;
@@ -124,6 +196,8 @@ int main(int argc, char** argv)
         std::cout << (opts->json ? listCatalogueJson(*catalogue) : listCatalogueText(*catalogue));
         return 0;
     }
+    if (Status st = registerFromFile(opts->clientsFile, catalogue.value()); !st)
+        return fail(2, st.error());
     auto so = serverOptions(*opts, std::move(*catalogue));
     if (!so)
         return fail(2, so.error());

@@ -2,6 +2,7 @@
 #include "request_guard.h"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include "html.h"
 #include "request_adapter.h"
@@ -30,6 +31,29 @@ std::string bearerToken(const httplib::Request& req)
 
 } // namespace
 
+bool isJsonPath(const std::string& path)
+{
+    return isAdminPath(path) || path == "/api" || path.rfind("/api/", 0) == 0;
+}
+
+HttpAnswer errorAnswerFor(const std::string& path, int status, const std::string& code, const std::string& title,
+                          const std::string& message)
+{
+    if (!isJsonPath(path))
+        return errorPage(status, code, title, message);
+    nlohmann::json body = {{"error", code}, {"error_description", message}};
+    HttpAnswer a = HttpAnswer::make(status, "application/json", body.dump());
+    a.withHeader("Cache-Control", "no-store");
+    return a;
+}
+
+void zeroLengthWithoutFraming(const httplib::Request& req)
+{
+    // Same reasoning as ignoreRanges: httplib hands us its own non-const Request before reading the body.
+    if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+        const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
+}
+
 bool isLoopbackHost(const std::string& host)
 {
     return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
@@ -45,16 +69,17 @@ void ignoreRanges(const httplib::Request& req)
 bool guardRequest(const AdminPolicy& admin, const httplib::Request& req, httplib::Response& res)
 {
     ignoreRanges(req);
+    zeroLengthWithoutFraming(req);
     if (!isAdminPath(req.path))
         return false;
     if (!admin.enabled) {
-        applyAnswer(errorPage(404, "not_found", "Not found",
+        applyAnswer(errorAnswerFor(req.path, 404, "not_found", "Not found",
                               "The /__sim admin API is switched off (gbc-sim --no-admin)."), res);
         return true;
     }
     if (admin.token.empty() || constantTimeEquals(bearerToken(req), admin.token))
         return false;
-    HttpAnswer a = errorPage(401, "admin_token_required", "Admin token required",
+    HttpAnswer a = errorAnswerFor(req.path, 401, "admin_token_required", "Admin token required",
                              "This simulator listens beyond loopback: /__sim needs 'Authorization: Bearer TOKEN' "
                              "with the token printed at start or given with --admin-token.");
     a.withHeader("WWW-Authenticate", "Bearer realm=\"gbc-sim admin\"");

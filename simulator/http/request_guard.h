@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "http_types.h"
+
 namespace httplib {
 struct Request;
 struct Response;
@@ -23,6 +25,17 @@ bool isLoopbackHost(const std::string& host);
 // cpp-httplib 0.11 would otherwise cut the body per range, or build a multipart answer of every range whole
 // (an 8 KB header made a 32.8 MB page; 2,000 ranges exhausted memory), even for error pages.
 void ignoreRanges(const httplib::Request& req);
+
+// True for paths whose answers are JSON (/__sim/..., /api/...): their errors must be JSON too, never HTML.
+bool isJsonPath(const std::string& path);
+
+// The error answer for `path`: {"error", "error_description"} on JSON paths, the HTML error page elsewhere.
+HttpAnswer errorAnswerFor(const std::string& path, int status, const std::string& code, const std::string& title,
+                          const std::string& message);
+
+// RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has a zero-length body. cpp-httplib
+// 0.11 would instead read until the connection closes (and answer 400); this states the zero length for it.
+void zeroLengthWithoutFraming(const httplib::Request& req);
 
 // Runs before routing: ignores ranges, then answers /__sim requests the policy refuses (404 when off, 401 without
 // the token). Returns true when it answered.

@@ -9,11 +9,14 @@
 
 #include "answer_variations.h"
 #include "api_routes.h"
+#include "client_registration.h"
 #include "clock_control.h"
 #include "connection_server.h"
 #include "espi_routes.h"
+#include "fault_injector.h"
 #include "home_page.h"
 #include "html.h"
+#include "oauth_metadata.h"
 #include "oauth_routes.h"
 #include "request_adapter.h"
 #include "request_guard.h"
@@ -45,7 +48,7 @@ std::unique_ptr<httplib::Server> makeTlsServer(const std::string& certPem, const
 httplib::Server::HandlerResponse errorBody(const httplib::Request& req, httplib::Response& res)
 {
     ignoreRanges(req); // a Range httplib could only half parse (416) must not multiply this page either
-    if (!res.body.empty())
+    if (!res.body.empty() || res.content_provider_) // a faulted (cut) answer keeps its own body
         return httplib::Server::HandlerResponse::Unhandled;
     std::string code = "http_" + std::to_string(res.status), title = "Error", message = "The request failed.";
     if (res.status == 404)
@@ -54,7 +57,7 @@ httplib::Server::HandlerResponse errorBody(const httplib::Request& req, httplib:
         code = "payload_too_large", title = "Request too large", message = "The request body exceeds the simulator's limit.";
     else if (res.status == 400)
         code = "bad_request", title = "Bad request", message = "The request could not be read.";
-    applyAnswer(errorPage(res.status, code, title, message), res);
+    applyAnswer(errorAnswerFor(req.path, res.status, code, title, message), res);
     return httplib::Server::HandlerResponse::Handled;
 }
 
@@ -64,6 +67,11 @@ SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
 {
     if (!options_.clock)
         options_.clock = makeClock(kDefaultClockSpec).value();
+    auto own = std::make_shared<Catalogue>(*options_.catalogue); // registries of its own (POST /__sim/clients)
+    attachRegistries(*own);
+    options_.catalogue = std::move(own);
+    if (!options_.faults)
+        options_.faults = std::make_shared<FaultBook>();
     store_ = std::make_unique<SimStore>(*options_.catalogue, options_.seed);
     context_ = std::unique_ptr<SimContext>(
         new SimContext{*options_.catalogue, *options_.clock, *store_, options_.seed, options_.defects, {}});
@@ -110,8 +118,12 @@ Status SimServer::buildServer()
 void SimServer::mountRoutes()
 {
     std::vector<Route> routes = oauthRoutes(*context_, *store_);
-    for (auto* more : {&clockRoutes, &espiRoutes, &apiRoutes})
+    for (auto* more : {&clockRoutes, &registrationRoutes, &metadataRoutes, &espiRoutes})
         for (Route& r : (*more)(*context_))
+            routes.push_back(std::move(r));
+    const ApiOptions api{faultingOutbound(options_.faults, makeHttplibOutbound())}; // webhooks out pass the faults
+    for (std::vector<Route> more : {apiRoutesWith(*context_, api), faultRoutes(options_.faults)})
+        for (Route& r : more)
             routes.push_back(std::move(r));
     routes.insert(routes.end(), options_.extraRoutes.begin(), options_.extraRoutes.end());
     routes.push_back(Route{"GET", "/", [this](const HttpRequest& req) {
@@ -119,12 +131,14 @@ void SimServer::mountRoutes()
                            }});
     const bool tls = options_.tls;
     const SimContext* ctx = context_.get();
+    FaultBook* faults = options_.faults.get();
     for (const Route& route : routes) {
-        auto handler = [route, tls, ctx](const httplib::Request& req, httplib::Response& res) {
+        auto handler = [route, tls, ctx, faults](const httplib::Request& req, httplib::Response& res) {
             auto request = toHttpRequest(req, tls);
             if (!request)
-                return applyAnswer(errorPage(400, "bad_encoding", "Bad request", request.error().describe()), res);
-            applyAnswer(applyAnswerVariations(*ctx, route.handler(*request)), res);
+                return applyAnswer(errorAnswerFor(req.path, 400, "bad_encoding", "Bad request", request.error().describe()), res);
+            serveWithFaults(*faults, ctx->directory, *request,
+                            [&] { return applyAnswerVariations(*ctx, route.handler(*request)); }, res);
         };
         if (route.method == "GET")
             server_->Get(route.pattern, handler);
@@ -160,8 +174,8 @@ Status SimServer::start(const std::string& host, int port)
                                               : httplib::Server::HandlerResponse::Unhandled;
     });
     server_->set_error_handler(httplib::Server::HandlerWithResponse(errorBody));
-    server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        applyAnswer(errorPage(500, "server_error", "Internal error",
+    server_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        applyAnswer(errorAnswerFor(req.path, 500, "server_error", "Internal error",
                               "The simulator hit an internal error; the request was not completed."), res);
     });
     if (options_.log) {

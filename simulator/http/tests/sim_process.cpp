@@ -112,7 +112,7 @@ std::unique_ptr<SimProcess> SimProcess::start(const std::vector<std::string>& ar
     p->pid_ = spawn(args, fds[1], p->errPath_);
     close(fds[1]);
     p->firstLine_ = readLine(fds[0], 10000);
-    close(fds[0]);
+    p->stdoutFd_ = fds[0];
     std::smatch m;
     static const std::regex re(R"(^gbc-sim listening on (https?://[0-9.]+:(\d+))$)");
     if (!std::regex_match(p->firstLine_, m, re)) {
@@ -122,6 +122,11 @@ std::unique_ptr<SimProcess> SimProcess::start(const std::vector<std::string>& ar
     p->url_ = m[1];
     p->port_ = std::stoi(m[2]);
     return p;
+}
+
+std::string SimProcess::nextLine(int timeoutMs)
+{
+    return stdoutFd_ < 0 ? std::string() : readLine(stdoutFd_, timeoutMs);
 }
 
 int SimProcess::stop(int sig)
@@ -157,6 +162,8 @@ SimProcess::~SimProcess()
         waitpid(pid_, nullptr, 0);
     }
     unlink(errPath_.c_str());
+    if (stdoutFd_ >= 0)
+        close(stdoutFd_);
 }
 
 } // namespace gbc::simtest

@@ -28,6 +28,8 @@ public:
     int pid() const { return pid_; }
     // Sends `sig`, waits up to 10 s; the exit code, or -1 when it died by a signal or hung (then SIGKILL).
     int stop(int sig = SIGTERM);
+    // The next stdout line after the first (e.g. "gbc-sim certificate: PATH"); "" after `timeoutMs`.
+    std::string nextLine(int timeoutMs = 5000);
     // Everything written to stderr so far (request log).
     std::string stderrText() const;
     // stderrText() once it contains `needle` (the request log line is written after the answer is sent, so a test
@@ -37,6 +39,7 @@ public:
 private:
     SimProcess() = default;
     int pid_ = -1;
+    int stdoutFd_ = -1; // read end of the child's stdout, kept open for nextLine()
     std::string firstLine_, url_, errPath_;
     int port_ = 0;
 };
