@@ -52,8 +52,36 @@ Status parseAdminToken(const std::string& value, SimCliOptions& out)
     return okStatus();
 }
 
+// A whole number in [1, max] for the connection flags.
+Result<std::size_t> parseCount(const std::string& flag, const std::string& value, std::size_t max)
+{
+    if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(value) < 1 || std::stoul(value) > max)
+        return usage(flag, "expected a whole number from 1 to " + std::to_string(max) + ", got '" + value + "'");
+    return static_cast<std::size_t>(std::stoul(value));
+}
+
+Status parseLimit(const std::string& flag, const std::string& value, ConnectionLimits& limits)
+{
+    const bool seconds = flag == "--request-timeout" || flag == "--idle-timeout";
+    const auto n = parseCount(flag, value, seconds ? 3600 : flag == "--workers" ? 1024 : 1000000);
+    if (!n)
+        return n.error();
+    if (flag == "--workers")
+        limits.workers = *n;
+    else if (flag == "--max-connections")
+        limits.maxConnections = *n;
+    else if (flag == "--request-timeout")
+        limits.requestTimeout = std::chrono::seconds(*n);
+    else
+        limits.idleTimeout = std::chrono::seconds(*n);
+    return okStatus();
+}
+
 Status parseFlag(const std::string& flag, const std::string& value, SimCliOptions& out)
 {
+    if (flag == "--workers" || flag == "--max-connections" || flag == "--request-timeout" || flag == "--idle-timeout")
+        return parseLimit(flag, value, out.limits);
     if (flag == "--listen")
         return parseListen(value, out);
     if (flag == "--public-url")
@@ -102,7 +130,8 @@ bool takesValue(const std::string& flag)
 {
     for (const char* f : {"--listen", "--public-url", "--admin-token", "--cert", "--key", "--scenarios", "--scenarios-overlay",
                           "--clients", "--cert-out", "--faults", "--clock", "--seed",
-                          "--defect", "--variation", "--profile"})
+                          "--defect", "--variation", "--profile",
+                          "--workers", "--max-connections", "--request-timeout", "--idle-timeout"})
         if (flag == f)
             return true;
     return false;
@@ -194,6 +223,11 @@ std::string simHelpText()
            "                       default (repeatable; see gbc-sim variations)\n"
            "  --profile NAME       behave like a real custodian's quirk for every client (repeatable; see\n"
            "                       gbc-sim profiles; per client: POST /__sim/clients/{id}/profiles)\n"
+           "  --workers N          request workers (default max(8, 2 x cores))\n"
+           "  --max-connections N  open connections (default 4096); one more is answered 503 and closed\n"
+           "  --request-timeout S  seconds for a request's line, headers and body to arrive, from its first\n"
+           "                       byte (default 10; slower: 408 and closed)\n"
+           "  --idle-timeout S     seconds a keep-alive connection may wait for its next request (default 5)\n"
            "  --quiet              no request log on stderr\n"
            "  --help, --version\n\n"
            "Exit status: 0 after SIGINT/SIGTERM, 1 when the server cannot start, 2 for bad arguments or catalogue.\n";

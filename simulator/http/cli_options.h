@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "connection_reactor.h"
 #include "result.h"
 #include "variations.h"
 
@@ -34,6 +35,7 @@ struct SimCliOptions {
     std::string publicUrl;  // --public-url: "http(s)://host[:port]", no path
     std::string adminToken; // --admin-token
     bool noAdmin = false;   // --no-admin
+    ConnectionLimits limits; // --workers, --max-connections, --request-timeout, --idle-timeout
 };
 
 // Errors name the flag (where) and say what was expected; the caller prints them and exits 2.

@@ -109,6 +109,7 @@ Result<SimServerOptions> serverOptions(const SimCliOptions& opts, Catalogue cata
     so.publicBaseUrl = opts.publicUrl;
     so.admin = !opts.noAdmin;
     so.adminToken = opts.adminToken;
+    so.limits = opts.limits;
     auto faults = loadFaults(opts.faultsFile);
     if (!faults)
         return faults.error();

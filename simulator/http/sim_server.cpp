@@ -4,12 +4,14 @@
 #include <httplib.h>
 #include <openssl/pem.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "answer_variations.h"
 #include "api_routes.h"
 #include "client_registration.h"
 #include "clock_control.h"
+#include "connection_server.h"
 #include "espi_routes.h"
 #include "fault_injector.h"
 #include "home_page.h"
@@ -34,7 +36,7 @@ std::unique_ptr<httplib::Server> makeTlsServer(const std::string& certPem, const
     EVP_PKEY* key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
     std::unique_ptr<httplib::Server> server;
     if (cert && key)
-        server = std::make_unique<httplib::SSLServer>(cert, key); // the SSL_CTX takes its own references
+        server = std::make_unique<TlsServer>(cert, key); // the SSL_CTX takes its own references
     X509_free(cert);
     EVP_PKEY_free(key);
     BIO_free(certBio);
@@ -94,8 +96,11 @@ std::string SimServer::baseUrl() const
 
 Status SimServer::buildServer()
 {
+    options_.limits.maxBodyBytes = options_.maxBodyBytes; // a larger body is refused (413) without being buffered
     if (!options_.tls) {
-        server_ = std::make_unique<httplib::Server>();
+        auto plain = std::make_unique<ReactorServer>(options_.limits);
+        reactor_ = plain.get();
+        server_ = std::move(plain);
         return okStatus();
     }
     if (options_.certPem.empty() || options_.keyPem.empty()) {
@@ -108,6 +113,10 @@ Status SimServer::buildServer()
     server_ = makeTlsServer(options_.certPem, options_.keyPem);
     if (!server_ || !server_->is_valid())
         return Error{"tls", "--cert/--key", "the certificate or key could not be used by the TLS server"};
+    // httplib's TLS loop holds a worker per connection: a pool sized like the reactor's, httplib's timeouts.
+    const ConnectionLimits limits = options_.limits.resolved();
+    server_->new_task_queue = [n = limits.workers] { return new httplib::ThreadPool(n); };
+    server_->set_keep_alive_timeout(std::max<time_t>(1, static_cast<time_t>(limits.idleTimeout.count() / 1000)));
     return okStatus();
 }
 
@@ -183,6 +192,10 @@ Status SimServer::start(const std::string& host, int port)
     port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
     if (port_ <= 0)
         return Error{"listen", host + ":" + std::to_string(port), "cannot bind (address in use or not local?)"};
+    if (reactor_)
+        reactor_->raiseBacklog();
+    else
+        static_cast<TlsServer*>(server_.get())->raiseBacklog();
     host_ = host;
     if (context_->publicBaseUrl.empty())
         context_->publicBaseUrl = baseUrl();
@@ -190,6 +203,11 @@ Status SimServer::start(const std::string& host, int port)
     while (!server_->is_running())
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return okStatus();
+}
+
+ConnectionStats SimServer::connectionStats() const
+{
+    return reactor_ ? reactor_->stats() : ConnectionStats{};
 }
 
 void SimServer::stop()

@@ -25,6 +25,7 @@ public:
     const std::string& firstLine() const { return firstLine_; }
     const std::string& url() const { return url_; } // "http://127.0.0.1:PORT"
     int port() const { return port_; }
+    int pid() const { return pid_; }
     // Sends `sig`, waits up to 10 s; the exit code, or -1 when it died by a signal or hung (then SIGKILL).
     int stop(int sig = SIGTERM);
     // The next stdout line after the first (e.g. "gbc-sim certificate: PATH"); "" after `timeoutMs`.
