@@ -11,7 +11,7 @@
 
 namespace gbc {
 
-enum class SimCommand { Serve, Scenarios, Defects, Variations, Help, Version };
+enum class SimCommand { Serve, Scenarios, Defects, Variations, Grade, Help, Version };
 
 struct SimCliOptions {
     SimCommand command = SimCommand::Serve;
@@ -29,6 +29,8 @@ struct SimCliOptions {
     std::string publicUrl;  // --public-url: "http(s)://host[:port]", no path
     std::string adminToken; // --admin-token
     bool noAdmin = false;   // --no-admin
+    // grade: --url, --client, --report-dir, --format (--admin-token is sent to the simulator)
+    std::string gradeUrl, gradeClient, reportDir, formats = "console,json,junit,html";
 };
 
 // Errors name the flag (where) and say what was expected; the caller prints them and exits 2.

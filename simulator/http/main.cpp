@@ -9,6 +9,7 @@
 #include "cli_options.h"
 #include "catalogue_variations.h"
 #include "defects.h"
+#include "grade_command.h"
 #include "sim_server.h"
 #include "tls_cert.h"
 
@@ -104,6 +105,8 @@ int main(int argc, char** argv)
         std::cout << "gbc-sim " << GBC_VERSION << "\n";
         return 0;
     }
+    if (opts->command == SimCommand::Grade)
+        return runGradeCommand(GradeCommand{opts->gradeUrl, opts->gradeClient, opts->reportDir, opts->formats, opts->adminToken});
     if (opts->command == SimCommand::Defects) {
         for (const DefectInfo& d : allDefects())
             std::cout << d.name << "  " << d.area << "  " << d.description << "\n";

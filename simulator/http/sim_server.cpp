@@ -10,6 +10,7 @@
 #include "api_routes.h"
 #include "clock_control.h"
 #include "espi_routes.h"
+#include "grading_routes.h"
 #include "home_page.h"
 #include "html.h"
 #include "oauth_routes.h"
@@ -67,6 +68,9 @@ SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
         new SimContext{*options_.catalogue, *options_.clock, *store_, options_.seed, options_.defects, {}});
     context_->publicBaseUrl = options_.publicBaseUrl;
     context_->variations = options_.variations;
+    if (options_.journal)
+        journals_ = std::make_unique<ClientJournals>(*context_, JournalCap{options_.journalEntries, options_.journalBytes},
+                                                     catalogueLookup(*options_.catalogue));
 }
 
 SimServer::~SimServer()
@@ -101,8 +105,16 @@ Status SimServer::buildServer()
 void SimServer::mountRoutes()
 {
     std::vector<Route> routes = oauthRoutes(*context_, *store_);
-    for (auto* more : {&clockRoutes, &espiRoutes, &apiRoutes})
+    for (auto* more : {&clockRoutes, &espiRoutes})
         for (Route& r : (*more)(*context_))
+            routes.push_back(std::move(r));
+    ApiOptions api;
+    if (journals_) // deliveries to clients (notifications, webhooks) are journaled too
+        api.outbound = journalingOutbound(makeHttplibOutbound(), *journals_);
+    for (Route& r : apiRoutesWith(*context_, api))
+        routes.push_back(std::move(r));
+    if (journals_)
+        for (Route& r : gradingRoutes(*journals_))
             routes.push_back(std::move(r));
     routes.insert(routes.end(), options_.extraRoutes.begin(), options_.extraRoutes.end());
     routes.push_back(Route{"GET", "/", [this](const HttpRequest& req) {
@@ -110,12 +122,16 @@ void SimServer::mountRoutes()
                            }});
     const bool tls = options_.tls;
     const SimContext* ctx = context_.get();
+    ClientJournals* journals = journals_.get();
     for (const Route& route : routes) {
-        auto handler = [route, tls, ctx](const httplib::Request& req, httplib::Response& res) {
+        auto handler = [route, tls, ctx, journals](const httplib::Request& req, httplib::Response& res) {
             auto request = toHttpRequest(req, tls);
             if (!request)
                 return applyAnswer(errorPage(400, "bad_encoding", "Bad request", request.error().describe()), res);
-            applyAnswer(applyAnswerVariations(*ctx, route.handler(*request)), res);
+            HttpAnswer answer = applyAnswerVariations(*ctx, route.handler(*request));
+            if (journals) // client grading: journal what can be attributed to a client
+                journals->observe(*request, answer);
+            applyAnswer(std::move(answer), res);
         };
         if (route.method == "GET")
             server_->Get(route.pattern, handler);
