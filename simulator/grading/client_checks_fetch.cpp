@@ -145,7 +145,8 @@ ClientOutcome incremental(const JournalSnapshot& j)
         if (e.kind != EntryKind::Espi || e.method != "GET" || e.status != 200 || !isFeed(e.path))
             continue;
         auto it = fetched.find(e.path);
-        if (it == fetched.end() || notified.erase(e.path)) {
+        const bool askedFor = notified.erase(e.path) > 0;
+        if (it == fetched.end() || askedFor) {
             fetched.emplace(e.path, e.seq);
             continue;
         }
@@ -176,7 +177,7 @@ ClientOutcome batchListFollowed(const JournalSnapshot& j)
             const JournalEntry& e = j.entries[k];
             if (e.kind != EntryKind::Espi)
                 continue;
-            if (named.count(e.path))
+            if (named.count(e.path) && e.status == 200) // a refused or not-ready request retrieved nothing
                 fetched.insert(e.path);
             else if (isFeed(e.path) && fetched.size() < named.size())
                 return clFail("only the resources named by notification #" + std::to_string(n.seq), e.path + " fetched instead", {n.seq, e.seq});

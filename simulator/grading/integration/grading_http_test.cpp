@@ -44,6 +44,18 @@ protected:
         return report.ok() ? *report : Report{};
     }
 
+    // One line per journal entry, for failure messages.
+    std::string journal()
+    {
+        const auto r = http_->Get(std::string("/__sim/clients/") + kClient + "/journal?limit=1000");
+        std::string out;
+        for (const auto& e : nlohmann::json::parse(r ? r->body : "{}", nullptr, false).value("entries", nlohmann::json::array()))
+            out += "#" + e["seq"].dump() + " " + e["kind"].get<std::string>() + " " + e["method"].get<std::string>() + " " +
+                   e["path"].get<std::string>() + "?" + e["query"].get<std::string>() + " -> " + e["status"].dump() + " t=" +
+                   e["simTime"].dump() + " " + e["facts"].dump() + "\n";
+        return out;
+    }
+
     std::shared_ptr<FixedClock> clock_;
     std::unique_ptr<SimServer> server_;
     std::unique_ptr<httplib::Client> http_;
@@ -71,7 +83,7 @@ TEST_P(GradingHttp, GradedNonPassOnExactlyItsChecks)
             flagged.insert(c.checkId);
         passed += c.verdict == Verdict::Pass;
     }
-    EXPECT_EQ(flagged, expected) << toString(slip) << "\n" << describe(report);
+    EXPECT_EQ(flagged, expected) << toString(slip) << "\n" << describe(report) << journal();
     if (slip == Slip::None) {
         EXPECT_EQ(passed, static_cast<int>(report.results.size())) << "the well-behaved app exercises every check\n"
                                                                      << describe(report);

@@ -103,10 +103,14 @@ void ScriptedApp::run()
     if (slip_ == Slip::EarlyIntervals)
         intervals();
     fetchUntilReady();
+    followNotifications();
     refreshPhase();
+    followNotifications();
     refusedPhase();
     jsonPhase();
+    followNotifications();
     odrPhase();
+    followNotifications();
     post(std::string("/__sim/clients/") + kClient + "/webhook-probe", "{}", "application/json");
     if (slip_ == Slip::IgnoreBatchList)
         clock_.advance(61);
@@ -167,6 +171,17 @@ void ScriptedApp::fetchUntilReady()
             r = get(batch, access_);
     }
     ASSERT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+}
+
+// Delivers what is due, then fetches every resource a BatchList named (a slip ignores them).
+void ScriptedApp::followNotifications()
+{
+    flush();
+    for (const std::string& path : receiver_.takeNamed()) {
+        if (slip_ != Slip::IgnoreBatchList) {
+            EXPECT_EQ(get(path, access_)->status, 200) << path;
+        }
+    }
 }
 
 bool ScriptedApp::refresh(const std::string& token)
@@ -236,10 +251,9 @@ void ScriptedApp::intervals()
 // Pages followed by next; a scripted 429 and two 500s waited out; intervals once collection finished.
 void ScriptedApp::jsonPhase()
 {
-    post("/api/v2/forms/form-EPE_ccccccccc/test-submit", R"({"scenario":"residential"})", "application/json", false, true);
-    auto page = json(get("/api/v2/authorizations?limit=1", kApiToken));
-    for (int k = 0; k < 5 && page.value("next", nlohmann::json()).is_string(); ++k)
-        page = json(get(slip_ == Slip::IgnoreNext ? "/api/v2/authorizations?limit=2" : pathOfUrl(page["next"].get<std::string>()), kApiToken));
+    auto page = json(get("/api/v2/events?limit=2", kApiToken));
+    for (int k = 0; k < 20 && page.value("next", nlohmann::json()).is_string(); ++k)
+        page = json(get(slip_ == Slip::IgnoreNext ? "/api/v2/events?limit=3" : pathOfUrl(page["next"].get<std::string>()), kApiToken));
     const std::string faults = std::string("/__sim/clients/") + kClient + "/api-faults";
     post(faults, R"({"faults":[{"status":429,"count":1,"retry_after":30}]})", "application/json");
     EXPECT_EQ(get("/api/v2/meters", kApiToken)->status, 429);

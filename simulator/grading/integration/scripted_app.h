@@ -48,6 +48,7 @@ public:
 private:
     bool oauth();
     void fetchUntilReady();
+    void followNotifications();
     void refreshPhase();
     void refusedPhase();
     void jsonPhase();
