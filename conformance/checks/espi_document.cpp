@@ -5,6 +5,7 @@
 #include <array>
 
 #include "espi_values.h"
+#include "huge_pages.h"
 
 namespace gbc {
 
@@ -76,6 +77,7 @@ public:
     {
         d_.byKind_.assign(kResourceKindCount, {});
         d_.readings_.reserve(x_.size() / 6); // an IntervalReading is at least 6 elements; avoids regrowth copies
+        adviseHugePages(d_.readings_.data(), d_.readings_.capacity() * sizeof(ReadingData));
         const XmlElement& root = x_[x_.root()];
         if (root.ns == XmlNs::Atom && root.local == "feed") {
             d_.shape_ = DocumentShape::Feed;

@@ -9,8 +9,10 @@
 #include <future>
 
 #include "espi_document.h"
+#include "huge_pages.h"
 #include "registry.h"
 #include "schema_check.h"
+#include "utf8_handover.h"
 
 namespace gbc {
 
@@ -190,6 +192,8 @@ Result<std::string> readWholeFile(const std::string& path)
     std::string bytes;
     std::uintmax_t size = std::filesystem::file_size(path, ec);
     if (!ec && size > 0) { // one read straight into the final buffer (no growth, no intermediate copies)
+        bytes.reserve(static_cast<std::size_t>(size));
+        adviseHugePages(bytes.data(), static_cast<std::size_t>(size));
         bytes.resize(static_cast<std::size_t>(size));
         in.read(bytes.data(), static_cast<std::streamsize>(size));
         bytes.resize(static_cast<std::size_t>(in.gcount()));
@@ -215,6 +219,10 @@ ValidationResult validateFile(const std::string& path, const ValidateOptions& op
         result.findings.push_back(makeFinding(wf->record, Verdict::Error, bytes.error().message, path));
         return result;
     }
+    const bool xsdReadsBytes = !options.schemaFile.empty(); // the XSD pass streams the original bytes
+    std::optional<Utf8Handover> handover;
+    if (!xsdReadsBytes)
+        handover.emplace(bytes.value());
     return validateDocument(*bytes, options, path, path);
 }
 

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include "huge_pages.h"
+#include "utf8_handover.h"
+
 namespace gbc {
 
 namespace {
@@ -147,6 +150,16 @@ std::string fromLatin1(std::string_view s)
     return out;
 }
 
+// A copy of a large input on huge pages (advised before the copy first touches them).
+std::string hugeCopy(std::string_view bytes)
+{
+    std::string out;
+    out.reserve(bytes.size());
+    adviseHugePages(out.data(), bytes.size());
+    out.append(bytes);
+    return out;
+}
+
 Result<Utf8Text> finish(std::string text, std::string encoding)
 {
     Status ok = checkUtf8(text);
@@ -177,7 +190,25 @@ Result<Utf8Text> toUtf8(std::string_view bytes)
     if (!declared.empty() && declared != "utf-8" && declared != "utf8" && declared != "us-ascii" &&
         declared != "ascii" && declared != "utf-16")
         return Error{"xml.encoding", "1:1", "unsupported encoding '" + declared + "' (use UTF-8 or UTF-16)"};
-    return finish(std::string(bytes), "UTF-8");
+    if (std::string* owned = takeHandedOver(bytes))
+        return finish(std::move(*owned), "UTF-8");
+    return finish(hugeCopy(bytes), "UTF-8");
+}
+
+namespace {
+thread_local std::string* tHandedOver = nullptr;
+} // namespace
+
+Utf8Handover::Utf8Handover(std::string& owner) { tHandedOver = &owner; }
+Utf8Handover::~Utf8Handover() { tHandedOver = nullptr; }
+
+std::string* takeHandedOver(std::string_view bytes)
+{
+    std::string* owned = tHandedOver;
+    if (!owned || owned->data() != bytes.data() || owned->size() != bytes.size())
+        return nullptr;
+    tHandedOver = nullptr;
+    return owned;
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text)

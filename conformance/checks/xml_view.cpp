@@ -7,6 +7,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "huge_pages.h"
 #include "xml_view_builder.h"
 #include "xml_wellformed.h"
 
@@ -96,8 +97,11 @@ Result<XmlView> XmlView::parse(Utf8Text input)
     if (std::optional<MarkupProblem> bad = findMarkupProblem(st.text))
         return wellFormedError(st.lines, st.text, bad->offset, bad->what);
     std::string pristine = st.text.size() <= 4096 ? st.text : std::string(); // for short error excerpts only
-    pugi::xml_parse_result parsed =
-        st.doc.load_buffer_inplace(st.text.data(), st.text.size(), kParseOptions, pugi::encoding_utf8);
+    pugi::xml_parse_result parsed;
+    { // pugixml needs ~32 bytes of nodes per tag of a feed (elements and attributes); huge pages for a big one
+        HugePageArenaScope arena(tags * 40 + (std::size_t{2} << 20));
+        parsed = st.doc.load_buffer_inplace(st.text.data(), st.text.size(), kParseOptions, pugi::encoding_utf8);
+    }
     std::string_view shown = pristine.empty() ? std::string_view(st.text) : std::string_view(pristine);
     if (!parsed) {
         std::string what = parsed.description();
@@ -108,7 +112,8 @@ Result<XmlView> XmlView::parse(Utf8Text input)
     Result<pugi::xml_node> root = singleRoot(st.doc, st.lines, shown);
     if (!root)
         return root.error();
-    view.elems_.reserve(tags + 16);
+    view.elems_.reserve(tags + 16); // untouched capacity costs address space only
+    adviseHugePages(view.elems_.data(), view.elems_.capacity() * sizeof(XmlElement));
     XmlViewBuilder builder(view);
     pugi::xml_node failedAt;
     if (Status built = builder.build(*root, failedAt); !built)

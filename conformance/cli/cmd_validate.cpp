@@ -8,7 +8,6 @@
 #include "json_report.h"
 #include "junit_report.h"
 #include "report_files.h"
-#include "huge_pages.h"
 #include "validate.h"
 #include "validation_report.h"
 
@@ -55,17 +54,6 @@ Result<ValidateArgs> readArgs(const ParsedArgs& args)
     return out;
 }
 
-// The command line that reproduces `args` (for the huge-page relaunch).
-std::vector<std::string> selfArgv(const ParsedArgs& args)
-{
-    std::vector<std::string> argv{"gbc-conformance", "validate"};
-    argv.insert(argv.end(), args.positionals.begin(), args.positionals.end());
-    for (const auto& [flag, values] : args.values)
-        for (const std::string& v : values)
-            argv.push_back(flag == "--verbose" || flag == "--no-schema" ? flag : flag + "=" + v);
-    return argv;
-}
-
 // One rendering on stdout (without --report-dir).
 std::string render(const std::string& format, const Report& report, bool verbose)
 {
@@ -86,7 +74,6 @@ int runValidateCommand(const ParsedArgs& args)
     if (!parsed)
         return usageError("validate", parsed.error());
     const ValidateArgs& a = *parsed;
-    relaunchWithHugePagesIfLarge(selfArgv(args), a.files); // returns unless it re-executed
     if (!a.schemaNote.empty())
         std::cerr << "gbc-conformance validate: " << a.schemaNote << "\n";
     std::vector<ValidationResult> results;

@@ -183,8 +183,11 @@ Outcome checkHistory(const Observation& obs)
                 obs.fact(step + ".from") + " .. " + obs.fact(step + ".to") + ": " + fails, {step});
     }
     const std::string last = "espi.history." + std::to_string(pages);
+    const long long cap = obs.factInt("espi.history_cap");
     return passed(std::to_string(pages) + " month pages back to " + obs.fact(last + ".from") +
-        (pages >= 25 ? " (cap of 25 reached)" : ", the last one empty"), ev);
+        (cap > 0 && pages >= cap ? " (cap of " + std::to_string(cap) + " pages reached" +
+            (obs.fact("espi.history_scope") == "seam" ? ": the whole history is walked by the run's first authorized variant)" : ")")
+                      : ", the last one empty"), ev);
 }
 
 // Readings of one MeterReading are contiguous and unique across documents: the window (espi.batch) and the history

@@ -137,7 +137,7 @@ std::int64_t targetNow(Session& s)
     return nowFor(s);
 }
 
-void probeEspi(Session& s, const std::string& foreignSubscription)
+void probeEspi(Session& s, const std::string& foreignSubscription, int historyPages)
 {
     if (!s.gateOpen("authorized") || !s.gateOpen("token"))
         return;
@@ -176,7 +176,7 @@ void probeEspi(Session& s, const std::string& foreignSubscription)
     probeWindow(s, feed, now);
     probeAccess(s, foreignSubscription);
     probeEspiQuery(s, &feed, now);
-    probeHistory(s, &feed, now, foreignSubscription.empty());
+    probeHistory(s, &feed, now, historyPages);
 }
 
 } // namespace gbc

@@ -16,7 +16,6 @@ namespace gbc {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
-constexpr int kHistoryCapMonths = 25; // documented in README.md (history coverage)
 
 // The IntervalBlock feed (rel="up") with the most blocks in the windowed Batch/Subscription, or "".
 std::string intervalFeedOf(const EspiDocument* batch)
@@ -98,22 +97,23 @@ void probeEspiQuery(Session& s, const EspiDocument* batch, std::int64_t now)
 }
 
 // History coverage: one MeterReading's IntervalBlock feed, 32-day pages (published-min/max) walked backwards from
-// the window's start until a page comes back empty, refused, or kHistoryCapMonths pages were read.
-void probeHistory(Session& s, const EspiDocument* batch, std::int64_t now, bool walk)
+// the window's start until a page comes back empty, refused, or `maxPages` pages were read.
+void probeHistory(Session& s, const EspiDocument* batch, std::int64_t now, int maxPages)
 {
     if (!s.gateOpen("authorized") || !s.gateOpen("token") || !s.gateOpen("resource"))
         return;
     const std::string feed = intervalFeedOf(batch);
-    if (!walk || feed.empty()) {
-        s.closeGate("history", feed.empty() ? "the Batch/Subscription feed holds no IntervalBlock feed to walk (see ES-003)"
-            : "the history is walked once per run and simulator (for the first authorized variant), not for every variant");
+    if (feed.empty()) {
+        s.closeGate("history", "the Batch/Subscription feed holds no IntervalBlock feed to walk (see ES-003)");
         return;
     }
     // Each page ends where the oldest block seen so far starts, so the pages and the window meet without a seam.
     const std::vector<std::int64_t> inWindow = blockStarts(batch, feed);
     std::int64_t end = inWindow.empty() ? now - kDay * s.config().espi.windowDays : inWindow.back();
     int pages = 0;
-    while (pages < kHistoryCapMonths) {
+    s.fact("espi.history_cap", std::to_string(maxPages));
+    s.fact("espi.history_scope", maxPages >= kHistoryCapPages ? "whole" : "seam");
+    while (pages < maxPages) {
         const std::int64_t start = end - 32 * kDay; // holds any calendar month that ends at `end`
         const std::string step = "espi.history." + std::to_string(++pages);
         const HttpExchange e = s.record(step, s.get(withParams(feed, {{"published-min", formatIso8601(start)},
@@ -146,9 +146,9 @@ void probeEspiAdmin(Session& s, bool clientResources)
     }
     if (!s.gateOpen("client_token"))
         return;
-    if (!clientResources) { // they list every customer of the client: their size grows with the run
-        s.closeGate("client_resources", "the client's Authorization list and Bulk are read once per run and simulator "
-            "(for the first variant), not for every variant");
+    if (!clientResources) { // they list every customer of the client: reading them per variant grows quadratically
+        s.closeGate("client_resources", "the client's Authorization list and Bulk are read once per client and run "
+            "(by its first variant), not again for every variant of the same client");
         return;
     }
     s.record("espi.authorizations_client", s.get(e.resourceBase + "/Authorization", l.clientToken));

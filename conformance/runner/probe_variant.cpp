@@ -45,7 +45,8 @@ void probeLateClockCases(Session& s, const ProbeSelection& sel)
     probeRevokeRefresh(s);
 }
 
-void probeVariant(Session& s, const ProbeSelection& sel, const std::string& foreignSubscription)
+void probeVariant(Session& s, const ProbeSelection& sel, const std::string& foreignSubscription, bool clientResources,
+    int historyPages)
 {
     if (sel.wants("oauth-authorize"))
         probeAuthorizeNegatives(s);
@@ -58,7 +59,7 @@ void probeVariant(Session& s, const ProbeSelection& sel, const std::string& fore
         if (sel.wants("espi") && s.gateOpen("client_token"))
             s.record("espi.service_status", s.get(s.config().espi.resourceBase + "/ReadServiceStatus", s.learned().clientToken));
         if (sel.wants("espi"))
-            probeEspiAdmin(s, foreignSubscription.empty());
+            probeEspiAdmin(s, clientResources);
         if (sel.wants("json-api"))
             probeJsonApi(s);
         if (sel.wants("odr"))
@@ -70,9 +71,9 @@ void probeVariant(Session& s, const ProbeSelection& sel, const std::string& fore
     if (sel.wants("oauth-token") || sel.wants("oauth-authorize"))
         probeTokenNegatives(s);
     if (sel.wants("espi") || sel.wants("odr"))
-        probeEspi(s, foreignSubscription);
+        probeEspi(s, foreignSubscription, historyPages);
     if (sel.wants("espi"))
-        probeEspiAdmin(s, foreignSubscription.empty());
+        probeEspiAdmin(s, clientResources);
     if (sel.wants("json-api") || sel.wants("odr"))
         probeJsonApi(s);
     if (sel.wants("odr"))

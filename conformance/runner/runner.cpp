@@ -104,13 +104,13 @@ Report runTarget(const Target& target, const RunOptions& o, ConsoleProgress* pro
     std::vector<std::thread> threads;
     for (std::size_t w = 0; w < workers; ++w) {
         threads.emplace_back([&, w] {
-            std::string foreign;
+            WorkerCarry carry;
             const std::string origin = o.workerOrigins.empty() ? "" : o.workerOrigins[w];
             for (std::size_t i = w; i < variants.size(); i += workers) {
                 if (progress)
                     progress->variantStarted(variants[i]->id, static_cast<int>(variants.size()));
                 const VariantSpec v = rebase(*variants[i], o.workerBase, origin);
-                outputs[i] = runVariant(v, checks, sel, foreign, origin);
+                outputs[i] = runVariant(v, checks, sel, carry, origin);
                 if (progress)
                     progress->variantFinished(v.id, outputs[i].results);
             }

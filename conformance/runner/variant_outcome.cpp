@@ -145,7 +145,7 @@ std::vector<CheckResult> judgeAll(const std::vector<const RunnerCheck*>& checks,
 } // namespace
 
 VariantOutput runVariant(const VariantSpec& variant, const std::vector<const RunnerCheck*>& checks,
-    const ProbeSelection& sel, std::string& foreign, const std::string& simOrigin)
+    const ProbeSelection& sel, WorkerCarry& carry, const std::string& simOrigin)
 {
     const auto t0 = std::chrono::steady_clock::now();
     VariantOutput out;
@@ -160,13 +160,18 @@ VariantOutput runVariant(const VariantSpec& variant, const std::vector<const Run
     aliasOrigins(s, listener ? listener->origin() : "", simOrigin);
     if (fault.empty()) {
         try {
-            probeVariant(s, sel, foreign);
+            const std::string client = variant.config.oauth.tokenUrl + " " + variant.config.oauth.clientId;
+            const bool deep = !carry.wholeHistoryWalked;
+            probeVariant(s, sel, carry.foreignSubscription, carry.clientsRead.insert(client).second,
+                deep ? kHistoryCapPages : kHistorySeamPages);
+            if (deep && !s.obs().fact("espi.history_pages").empty())
+                carry.wholeHistoryWalked = true;
         } catch (const std::exception& e) {
             fault = std::string("harness exception while probing: ") + e.what();
         }
     }
     if (!s.learned().subscriptionId.empty())
-        foreign = s.learned().subscriptionId;
+        carry.foreignSubscription = s.learned().subscriptionId;
     out.results = judgeAll(checks, s, fault);
     for (const HttpExchange& e : s.recorded())
         out.exchanges.push_back(clipped(e, s.redactor()));

@@ -1,6 +1,7 @@
 // Probing and judging one variant: the report pieces it contributes (results, redacted exchanges, series).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,17 @@ struct VariantOutput {
     std::map<std::string, std::string> endpoints; // placeholder -> origin (callback listener)
 };
 
-// Probes `variant` and applies `checks`. `foreign` carries the previous variant's subscription id in this worker
-// (for the foreign-subscription check) and is updated. `simOrigin` is aliased as {sim} in evidence.
+// What a worker's variants pass on to the next ones: the previous authorized subscription id (for the
+// foreign-subscription check) and the clients whose Authorization list and Bulk were read already.
+struct WorkerCarry {
+    std::string foreignSubscription;
+    std::set<std::string> clientsRead;     // token URL + client id
+    bool wholeHistoryWalked = false;       // one variant walked the whole granted history
+};
+
+// Probes `variant` and applies `checks`, updating `carry`. `simOrigin` is aliased as {sim} in evidence.
 VariantOutput runVariant(const VariantSpec& variant, const std::vector<const RunnerCheck*>& checks,
-    const ProbeSelection& sel, std::string& foreign, const std::string& simOrigin);
+    const ProbeSelection& sel, WorkerCarry& carry, const std::string& simOrigin);
 
 // The variant with every URL that starts with `from` moved to `to` (no change when either is empty).
 VariantSpec rebase(const VariantSpec& variant, const std::string& from, const std::string& to);

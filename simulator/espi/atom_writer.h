@@ -50,6 +50,7 @@ public:
     void endFeed();
     // True when paging has already emitted max-results entries: callers may stop generating.
     bool full() const;
+    const FeedQuery& query() const { return options_.query; }
     // Filters (feeds only); when kept, writes the envelope and calls content(XmlOut&) for the <content> child.
     template <typename F>
     bool entry(const WrittenEntry& e, F&& content)

@@ -24,7 +24,8 @@ struct EspiCall {
     DataDefects dataDefects() const
     {
         return {ctx.defect("interval_gap"), ctx.defect("wrong_dst_rule"), ctx.defect("history_gap"),
-            ctx.defect("missing_block"), ctx.defect("ltp_differs_outside_batch") && !target.isBatch(), ctx.defect("element_order")};
+            ctx.defect("missing_block"), ctx.defect("ltp_differs_outside_batch") && !target.isBatch(), ctx.defect("element_order"),
+            ctx.defect("dst_hour_lost_at_seam")};
     }
     AtomOptions atomOptions(FeedQuery q) const
     {

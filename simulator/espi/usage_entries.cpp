@@ -4,6 +4,7 @@
 
 #include "espi_content.h"
 #include "espi_paths.h"
+#include "time_zone.h"
 
 namespace gbc {
 
@@ -85,17 +86,20 @@ void UsageWriter::localTimeParameters(const ServicePlan& s)
     put(*this, e, [&](XmlOut& x) { writeLocalTimeParameters(x, written, defects.wrongDstRule); });
 }
 
-void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& b)
+void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& whole, EpochSeconds cutBefore)
 {
     const std::string& sub = plan.record.uid;
     const std::string coll = espipath::intervalBlocks(sub, s.usagePointId, s.meterReadingId);
+    BlockSpan b = whole;
+    b.start = std::max(b.start, cutBefore);
     WrittenEntry e{coll + "/" + b.id, coll, "IntervalBlock", false, "Interval block " + b.id, fixedTimes(b.end), {}};
     e.times.intervalTimed = true;
     e.times.intervalStart = b.start;
     e.times.intervalEnd = b.end;
     put(*this, e, [&](XmlOut& x) {
         thread_local std::vector<Reading> readings;
-        blockReadings(plan, s, b, readings);
+        blockReadings(plan, s, whole, readings);
+        std::erase_if(readings, [&](const Reading& r) { return r.start < b.start; });
         const EpochSeconds old = plan.window.end - 100 * 86400;
         const bool historyGap = defects.historyGap && b.start <= old && b.end > old;
         if ((historyGap || (defects.intervalGap && b.start == plan.window.start)) && readings.size() > 2)
@@ -104,15 +108,40 @@ void UsageWriter::intervalBlock(const ServicePlan& s, const BlockSpan& b)
     });
 }
 
+bool UsageWriter::inQuery(const BlockSpan& b) const
+{
+    EntryTimes t;
+    t.intervalTimed = true;
+    t.intervalStart = b.start;
+    t.intervalEnd = b.end;
+    return passesDateFilter(doc.query(), t, false);
+}
+
+// dst_hour_lost_at_seam: while DST is in force at published-min, the DC converts it to local time with the standard
+// offset, believes the document starts an hour later and drops that hour from its oldest block. Each document is
+// valid alone; between two consecutive documents (published-max of one = published-min of the next) an hour is lost.
+EpochSeconds UsageWriter::seamCut(const BlockSpan& oldest) const
+{
+    const FeedQuery& q = doc.query();
+    if (!defects.seamHourLost || !q.publishedMin)
+        return 0;
+    const TimeZoneRules& tz = plan.utility->timeZone;
+    const std::int32_t dst = utcOffsetAt(tz, *q.publishedMin) - tz.tzOffset;
+    return dst > 0 && oldest.end - oldest.start > dst ? oldest.start + dst : 0;
+}
+
 void UsageWriter::intervalBlocks(const ServicePlan& s)
 {
     const EpochSeconds old = plan.window.end - 100 * 86400;
+    bool oldestSeen = false;
     for (const BlockSpan& b : blocksOf(plan, s)) {
         if (doc.full())
             return;
         if (defects.missingBlock && b.start <= old && b.end > old)
             continue;
-        intervalBlock(s, b);
+        const bool oldest = !oldestSeen && inQuery(b);
+        oldestSeen = oldestSeen || oldest;
+        intervalBlock(s, b, oldest ? seamCut(b) : 0);
     }
 }
 

@@ -17,6 +17,7 @@ struct DataDefects {
     bool missingBlock = false; // missing_block: the block holding the instant 100 days before today is left out
     bool ltpDrift = false;     // ltp_differs_outside_batch: LocalTimeParameters tzOffset one hour off in this document
     bool elementOrder = false; // element_order: UsagePoint status written before ServiceCategory (XSD sequence broken)
+    bool seamHourLost = false; // dst_hour_lost_at_seam: in DST, the oldest block of a published-min feed loses an hour
 };
 
 // How an entry is written: as one entry of a feed (filtered, paged) or as the document's root entry.
@@ -32,12 +33,15 @@ struct UsageWriter {
     void meterReading(const ServicePlan& s);
     void readingType(const ServicePlan& s);
     void localTimeParameters(const ServicePlan& s);
-    void intervalBlock(const ServicePlan& s, const BlockSpan& b);
+    // `cutBefore`: readings starting earlier are left out and the block starts there (defect dst_hour_lost_at_seam).
+    void intervalBlock(const ServicePlan& s, const BlockSpan& b, EpochSeconds cutBefore = 0);
     void intervalBlocks(const ServicePlan& s);
     void usageSummary(const ServicePlan& s, const MonthSummary& m);
     void usageSummaries(const ServicePlan& s);
     void powerQuality(const ServicePlan& s, const MonthSummary& m);
     void powerQualities(const ServicePlan& s);
+    bool inQuery(const BlockSpan& b) const;         // the block passes the document's date filter
+    EpochSeconds seamCut(const BlockSpan& oldest) const; // defect dst_hour_lost_at_seam: where the block is cut, or 0
     // Every entry of one service, in Batch order: UsagePoint, LocalTimeParameters, MeterReading, ReadingType,
     // IntervalBlocks, UsageSummaries, ElectricPowerQualitySummaries.
     void wholeService(const ServicePlan& s);

@@ -1,7 +1,10 @@
 // Encoding detection and conversion to UTF-8, and line:col lookup.
 #include <gtest/gtest.h>
 
+#include "huge_pages.h"
+#include "utf8_handover.h"
 #include "xml_text.h"
+#include "xml_view.h"
 
 namespace gbc {
 namespace {
@@ -104,6 +107,48 @@ TEST(ToUtf8, DeclaredEncodings)
 
 // Makes sure columns count characters, not bytes, and lines start at 1.
 // Example failure: a column after "é" is off by one.
+// Makes sure a handed-over buffer is taken over (same bytes in memory, owner emptied) only by the decoding of exactly
+// those bytes, and that any other input is still copied. Example failure: validate copying a 16 MB file once more.
+TEST(ToUtf8, HandedOverBufferIsMovedNotCopied)
+{
+    std::string owner = "<a>handed over, long enough not to fit a short-string buffer</a>";
+    const std::string other = owner;
+    const char* where = owner.data();
+    {
+        Utf8Handover handover(owner);
+        Result<Utf8Text> copied = toUtf8(other); // equal bytes elsewhere: a copy
+        ASSERT_TRUE(copied);
+        EXPECT_NE(copied->text.data(), where);
+        EXPECT_EQ(owner, other);
+        Result<Utf8Text> moved = toUtf8(owner);
+        ASSERT_TRUE(moved);
+        EXPECT_EQ(moved->text.data(), where);
+        EXPECT_EQ(moved->text, other);
+        EXPECT_TRUE(owner.empty());
+    }
+    std::string again = other;
+    Result<Utf8Text> after = toUtf8(again); // no handover alive: a copy
+    ASSERT_TRUE(after);
+    EXPECT_NE(after->text.data(), again.data());
+}
+
+// Makes sure a document above the huge-page threshold parses the same through the huge-page arena, twice in a row
+// (the first arena released, the second one fresh). Example failure: pugixml nodes freed into the wrong allocator.
+TEST(HugePages, LargeDocumentParsesThroughTheArena)
+{
+    std::string doc = "<r>";
+    while (doc.size() < kHugePagesFrom + 1024)
+        doc += "<v a=\"1\">12345</v>";
+    doc += "</r>";
+    for (int round = 0; round < 2; ++round) {
+        Result<XmlView> view = XmlView::parse(Utf8Text{doc, "UTF-8"});
+        ASSERT_TRUE(view) << view.error().message;
+        EXPECT_EQ(view->size(), 1 + (doc.size() - 7) / 18);
+        EXPECT_EQ(view->text(1), "12345");
+        EXPECT_EQ(view->attribute(view->size() - 1, "a"), "1");
+    }
+}
+
 TEST(LineIndexTest, CountsCharacters)
 {
     std::string text = "ab\n\xC3\xA9x\nz";

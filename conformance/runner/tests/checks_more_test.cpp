@@ -185,8 +185,25 @@ TEST(EspiQueryChecks, HistoryCoverage)
     EXPECT_NE(refused.message.find("2025-01-31T00:00:00Z"), std::string::npos);
     o.steps["espi.history.2"] = atom("<feed><entry></feed>");
     EXPECT_EQ(run("ES-025", o).verdict, Verdict::Fail);
-    o.gates["history"] = "walked once per run";
+    o.gates["history"] = "the Batch/Subscription feed holds no IntervalBlock feed to walk";
     EXPECT_EQ(run("ES-025", o).verdict, Verdict::Skip);
+}
+
+// Makes sure a walk stopped by the seam cap (the run's later variants) passes and says that the whole history is
+// walked by the run's first authorized variant. Example failure: the message claiming the last page came back empty.
+TEST(EspiQueryChecks, HistorySeamWalkSaysWhatItCovered)
+{
+    Observation o;
+    o.facts = {{"espi.history_pages", "2"}, {"espi.history_cap", "2"}, {"espi.history_scope", "seam"},
+        {"espi.history.2.from", "2025-01-01T00:00:00Z"}, {"espi.history.2.to", "2025-01-31T00:00:00Z"}};
+    o.steps["espi.history.1"] = atom(feed({{1, day(0)}}));
+    o.steps["espi.history.2"] = atom(feed({{2, day(1)}}));
+    const Outcome seam = run("ES-025", o);
+    EXPECT_EQ(seam.verdict, Verdict::Pass) << seam.message;
+    EXPECT_NE(seam.message.find("cap of 2 pages reached: the whole history is walked by the run's first authorized variant"),
+        std::string::npos) << seam.message;
+    o.facts["espi.history_scope"] = "whole";
+    EXPECT_EQ(run("ES-025", o).message.find("first variant"), std::string::npos);
 }
 
 namespace {
