@@ -88,7 +88,11 @@ Status parseFlag(const std::string& flag, const std::string& value, SimCliOption
         return parsePublicUrl(value, out);
     if (flag == "--admin-token")
         return parseAdminToken(value, out);
-    if (flag == "--cert")
+    if (flag == "--url" || flag == "--client" || flag == "--report-dir" || flag == "--format") {
+        if (out.command != SimCommand::Grade)
+            return usage(flag, "only with `gbc-sim grade`");
+        (flag == "--url" ? out.gradeUrl : flag == "--client" ? out.gradeClient : flag == "--report-dir" ? out.reportDir : out.formats) = value;
+    } else if (flag == "--cert")
         out.certFile = value;
     else if (flag == "--key")
         out.keyFile = value;
@@ -131,7 +135,8 @@ bool takesValue(const std::string& flag)
     for (const char* f : {"--listen", "--public-url", "--admin-token", "--cert", "--key", "--scenarios", "--scenarios-overlay",
                           "--clients", "--cert-out", "--faults", "--clock", "--seed",
                           "--defect", "--variation", "--profile",
-                          "--workers", "--max-connections", "--request-timeout", "--idle-timeout"})
+                          "--workers", "--max-connections", "--request-timeout", "--idle-timeout",
+                          "--url", "--client", "--report-dir", "--format"})
         if (flag == f)
             return true;
     return false;
@@ -143,10 +148,12 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
 {
     SimCliOptions out;
     std::size_t i = 0;
-    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects" || args[0] == "variations" || args[0] == "profiles")) {
+    if (!args.empty() && (args[0] == "scenarios" || args[0] == "defects" || args[0] == "variations" || args[0] == "profiles"
+                          || args[0] == "grade")) {
         out.command = args[0] == "scenarios" ? SimCommand::Scenarios
             : args[0] == "defects"           ? SimCommand::Defects
             : args[0] == "profiles"          ? SimCommand::Profiles
+            : args[0] == "grade"             ? SimCommand::Grade
                                              : SimCommand::Variations;
         i = 1;
     }
@@ -178,6 +185,8 @@ Result<SimCliOptions> parseSimCli(const std::vector<std::string>& args)
         } else
             return usage(flag, "unknown argument; see gbc-sim --help");
     }
+    if (out.command == SimCommand::Grade && (out.gradeUrl.empty() || out.gradeClient.empty()))
+        return usage(out.gradeUrl.empty() ? "--url" : "--client", "gbc-sim grade needs --url URL and --client ID");
     if (out.certFile.empty() != out.keyFile.empty())
         return usage("--cert/--key", "give both --cert FILE and --key FILE, or neither");
     if (!out.certFile.empty())
@@ -193,7 +202,12 @@ std::string simHelpText()
                        "       gbc-sim scenarios [--json]   list utilities, clients and test accounts\n"
                        "       gbc-sim defects              list the deliberate defects (name first)\n"
                        "       gbc-sim variations           list the legitimate variations (name first)\n"
-                       "       gbc-sim profiles             list the custodian profiles (name, description, source)\n\n"
+                       "       gbc-sim profiles             list the custodian profiles (name, description, source)\n"
+                       "       gbc-sim grade --url URL --client ID [--report-dir DIR] [--format LIST] [--admin-token T]\n"
+                       "                                    grade a third-party app from the simulator's journal of it:\n"
+                       "                                    writes report.json, junit.xml, index.html (default DIR\n"
+                       "                                    reports/out/grade-ID; LIST from console,json,junit,html);\n"
+                       "                                    exit 0 no FAIL, 1 a FAIL, 2 no report\n\n"
                        "Options:\n"
                        "  --listen HOST:PORT   address to bind (default 127.0.0.1:8080; port 0 = any free port).\n"
                        "                       The first stdout line is 'gbc-sim listening on http://HOST:PORT'.\n"

@@ -12,7 +12,7 @@
 
 namespace gbc {
 
-enum class SimCommand { Serve, Scenarios, Defects, Variations, Profiles, Help, Version };
+enum class SimCommand { Serve, Scenarios, Defects, Variations, Profiles, Grade, Help, Version };
 
 struct SimCliOptions {
     SimCommand command = SimCommand::Serve;
@@ -36,6 +36,8 @@ struct SimCliOptions {
     std::string adminToken; // --admin-token
     bool noAdmin = false;   // --no-admin
     ConnectionLimits limits; // --workers, --max-connections, --request-timeout, --idle-timeout
+    // grade: --url, --client, --report-dir, --format (--admin-token is sent to the simulator)
+    std::string gradeUrl, gradeClient, reportDir, formats = "console,json,junit,html";
 };
 
 // Errors name the flag (where) and say what was expected; the caller prints them and exits 2.

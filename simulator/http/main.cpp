@@ -16,6 +16,7 @@
 #include "fault_script.h"
 #include "json_reader.h"
 #include "profiles.h"
+#include "grade_command.h"
 #include "sim_server.h"
 #include "tls_cert.h"
 
@@ -179,6 +180,8 @@ int main(int argc, char** argv)
         std::cout << "gbc-sim " << GBC_VERSION << "\n";
         return 0;
     }
+    if (opts->command == SimCommand::Grade)
+        return runGradeCommand(GradeCommand{opts->gradeUrl, opts->gradeClient, opts->reportDir, opts->formats, opts->adminToken});
     if (opts->command == SimCommand::Defects) {
         for (const DefectInfo& d : allDefects())
             std::cout << d.name << "  " << d.area << "  " << d.description << "\n";

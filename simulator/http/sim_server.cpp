@@ -14,6 +14,7 @@
 #include "connection_server.h"
 #include "espi_routes.h"
 #include "fault_injector.h"
+#include "grading_routes.h"
 #include "home_page.h"
 #include "html.h"
 #include "oauth_metadata.h"
@@ -82,6 +83,9 @@ SimServer::SimServer(SimServerOptions options) : options_(std::move(options))
         context_->defects.insert(switches->defects.begin(), switches->defects.end());
         context_->behaviours = switches->behaviours;
     }
+    if (options_.journal)
+        journals_ = std::make_unique<ClientJournals>(*context_, JournalCap{options_.journalEntries, options_.journalBytes},
+                                                     catalogueLookup(*options_.catalogue));
 }
 
 SimServer::~SimServer()
@@ -126,9 +130,16 @@ void SimServer::mountRoutes()
     for (auto* more : {&clockRoutes, &registrationRoutes, &metadataRoutes, &espiRoutes})
         for (Route& r : (*more)(*context_))
             routes.push_back(std::move(r));
-    const ApiOptions api{faultingOutbound(options_.faults, makeHttplibOutbound())}; // webhooks out pass the faults
+    // webhooks and notifications out pass the faults, then the journal (deliveries are graded too)
+    std::shared_ptr<OutboundHttp> outbound = faultingOutbound(options_.faults, makeHttplibOutbound());
+    if (journals_)
+        outbound = journalingOutbound(std::move(outbound), *journals_);
+    const ApiOptions api{std::move(outbound)};
     for (std::vector<Route> more : {apiRoutesWith(*context_, api), faultRoutes(options_.faults)})
         for (Route& r : more)
+            routes.push_back(std::move(r));
+    if (journals_)
+        for (Route& r : gradingRoutes(*journals_))
             routes.push_back(std::move(r));
     routes.insert(routes.end(), options_.extraRoutes.begin(), options_.extraRoutes.end());
     routes.push_back(Route{"GET", "/", [this](const HttpRequest& req) {
@@ -137,13 +148,18 @@ void SimServer::mountRoutes()
     const bool tls = options_.tls;
     const SimContext* ctx = context_.get();
     FaultBook* faults = options_.faults.get();
+    ClientJournals* journals = journals_.get();
     for (const Route& route : routes) {
-        auto handler = [route, tls, ctx, faults](const httplib::Request& req, httplib::Response& res) {
+        auto handler = [route, tls, ctx, faults, journals](const httplib::Request& req, httplib::Response& res) {
             auto request = toHttpRequest(req, tls);
             if (!request)
                 return applyAnswer(errorAnswerFor(req.path, 400, "bad_encoding", "Bad request", request.error().describe()), res);
-            serveWithFaults(*faults, ctx->directory, *request,
-                            [&] { return applyAnswerVariations(*ctx, route.handler(*request)); }, res);
+            serveWithFaults(*faults, ctx->directory, *request, [&] {
+                HttpAnswer answer = applyAnswerVariations(*ctx, route.handler(*request));
+                if (journals) // client grading: journal what can be attributed to a client
+                    journals->observe(*request, answer);
+                return answer;
+            }, res);
         };
         if (route.method == "GET")
             server_->Get(route.pattern, handler);
